@@ -1,0 +1,67 @@
+// One case as its page shows it: who it is about, whether contact is cleared (in plain words),
+// what is due, its history, and the forms this user may fill in on it. Set `caseId` from QML.
+// GUI thread only.
+#pragma once
+
+#include "models/historymodel.h"
+
+#include <QObject>
+#include <QString>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+namespace fieldbook::app {
+
+class AppController;
+
+class CaseController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString caseId READ caseId WRITE setCaseId NOTIFY caseIdChanged)
+    Q_PROPERTY(QString personId READ personId NOTIFY changed)
+    Q_PROPERTY(QString personName READ personName NOTIFY changed)
+    Q_PROPERTY(QString details READ details NOTIFY changed)
+    Q_PROPERTY(bool known READ known NOTIFY changed)
+    Q_PROPERTY(bool cleared READ cleared NOTIFY changed)
+    Q_PROPERTY(QString clearanceText READ clearanceText NOTIFY changed)
+    Q_PROPERTY(QStringList dueItems READ dueItems NOTIFY changed)
+    Q_PROPERTY(QVariantList forms READ forms NOTIFY changed)
+    Q_PROPERTY(fieldbook::app::HistoryModel* history READ history CONSTANT)
+
+public:
+    explicit CaseController(QObject* parent = nullptr);
+
+    QString caseId() const { return m_caseId; }
+    void setCaseId(const QString& caseId);
+    QString personId() const { return m_personId; }
+    QString personName() const { return m_personName; }
+    QString details() const { return m_details; }
+    bool known() const { return m_known; }
+    bool cleared() const { return m_cleared; }
+    QString clearanceText() const { return m_clearanceText; }
+    QStringList dueItems() const { return m_dueItems; }
+    QVariantList forms() const { return m_forms; }
+    HistoryModel* history() const { return m_history; }
+
+    Q_INVOKABLE void reload();
+
+signals:
+    void caseIdChanged();
+    void changed();
+
+private:
+    AppController* m_app;
+    HistoryModel* m_history;
+    QString m_caseId;
+    QString m_personId;
+    QString m_personName;
+    QString m_details;
+    bool m_known = false;
+    bool m_cleared = false;
+    QString m_clearanceText;
+    QStringList m_dueItems;
+    QVariantList m_forms;
+};
+
+} // namespace fieldbook::app

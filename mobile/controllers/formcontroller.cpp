@@ -1,0 +1,441 @@
+#include "controllers/formcontroller.h"
+
+#include "appcontroller.h"
+#include "controllers/formfieldmodel.h"
+#include "errorchannel.h"
+#include "jsonbridge.h"
+#include "model/formdefinition.h"
+#include "model/formvalidator.h"
+#include "model/record.h"
+#include "models/casestatus.h"
+#include "rules/access.h"
+#include "rules/rhythms.h"
+#include "store/localstore.h"
+#include "sync/change.h"
+#include "sync/synccontroller.h"
+
+#include <QDateTime>
+#include <QJSValue>
+
+#include <set>
+
+namespace fieldbook::app {
+
+namespace {
+
+// Fields that name a person record, for offering the people this phone holds.
+bool refersToPerson(const std::string& name)
+{
+    static const std::set<std::string> kNames{"person_id", "carer_id", "child_id", "given_by",
+                                              "about",     "subject",  "prisoner_id"};
+    return kNames.count(name) > 0;
+}
+
+std::string nowInstant()
+{
+    return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")).toStdString();
+}
+
+bool isEmptyValue(const boost::json::value& value)
+{
+    return value.is_null() || (value.is_string() && value.get_string().empty()) ||
+           (value.is_array() && value.get_array().empty()) || (value.is_object() && value.get_object().empty());
+}
+
+// A date of birth that falls in the middle of a volunteer's age band ("3-5" -> 4 years ago), so the
+// core's session-length rule can answer for a child whose exact birthday the phone never holds.
+std::optional<Date> birthForBand(const std::string& band, Date today)
+{
+    const auto dash = band.find('-');
+    if (dash == std::string::npos) {
+        return std::nullopt;
+    }
+    const int low = std::atoi(band.substr(0, dash).c_str());
+    const int high = std::atoi(band.substr(dash + 1).c_str());
+    const int months = (low + high) * 6 + 6;
+    return today.addMonths(-months);
+}
+
+} // namespace
+
+FormController::FormController(QObject* parent)
+    : QObject(parent), m_app(AppController::instance()), m_fields(new FormFieldModel(this))
+{
+}
+
+void FormController::setRecordType(const QString& type)
+{
+    if (m_recordType != type) {
+        m_recordType = type;
+        emit contextChanged();
+        load();
+    }
+}
+
+void FormController::setCaseId(const QString& caseId)
+{
+    if (m_caseId != caseId) {
+        m_caseId = caseId;
+        emit contextChanged();
+        load();
+    }
+}
+
+void FormController::setPersonId(const QString& personId)
+{
+    if (m_personId != personId) {
+        m_personId = personId;
+        emit contextChanged();
+        load();
+    }
+}
+
+void FormController::setPresets(const QVariantMap& presets)
+{
+    if (m_presets != presets) {
+        m_presets = presets;
+        emit contextChanged();
+        load();
+    }
+}
+
+std::string FormController::draftKey() const
+{
+    return ss(m_recordType) + ":" + ss(m_caseId) + ":" + ss(m_personId);
+}
+
+void FormController::load()
+{
+    m_form = FormRegistry::builtin().current(ss(m_recordType));
+    m_values = {};
+    m_showErrors = false;
+    m_errorSummary.clear();
+    m_hasDraft = false;
+    if (!m_form) {
+        m_title.clear();
+        m_description.clear();
+        m_fields->setForm(nullptr, {});
+        emit formChanged();
+        return;
+    }
+    m_title = qs(m_form->title);
+    // The first sentence is for the person filling it in; the rest notes what changed between versions.
+    m_description = qs(m_form->description);
+    if (const qsizetype stop = m_description.indexOf(QStringLiteral(". ")); stop > 0) {
+        m_description = m_description.left(stop + 1);
+    }
+    std::set<std::string> hidden;
+    if (!m_caseId.isEmpty() && m_form->field("case_id")) {
+        hidden.insert("case_id");
+    }
+    if (!m_personId.isEmpty() && m_form->field("person_id")) {
+        hidden.insert("person_id");
+    }
+    m_fields->setForm(m_form, hidden);
+
+    const LocalStore& store = *m_app->store();
+    if (store.unlocked()) {
+        if (auto draft = store.draft(draftKey())) {
+            m_values = std::move(*draft);
+            m_hasDraft = true;
+        }
+    }
+    if (!m_hasDraft) {
+        applyDefaults();
+    }
+    m_fields->setValues(m_values);
+    computeHints();
+    checkGate();
+    m_fields->setErrors({});
+    emit formChanged();
+    emit checked();
+}
+
+void FormController::applyDefaults()
+{
+    const User me = m_app->currentUser();
+    if (!m_caseId.isEmpty() && m_form->field("case_id")) {
+        m_values["case_id"] = ss(m_caseId);
+    }
+    if (!m_personId.isEmpty() && m_form->field("person_id")) {
+        m_values["person_id"] = ss(m_personId);
+    }
+    for (const char* when : {"occurred_at", "recorded_at", "triaged_at", "attempted_at"}) {
+        if (const FieldDefinition* field = m_form->field(when); field && field->type == FieldType::Instant) {
+            m_values[when] = nowInstant();
+        }
+    }
+    if (m_form->field("recorded_by") && !me.id.empty()) {
+        m_values["recorded_by"] = me.id;
+    }
+    if (m_recordType == QLatin1String("play_session") && m_app->store()->unlocked()) {
+        std::int64_t previous = 0;
+        for (const Record& record : m_app->store()->recordsOfCase(ss(m_caseId))) {
+            if (record.type == "play_session" && record.text("person_id") == ss(m_personId)) {
+                ++previous;
+            }
+        }
+        m_values["session_number"] = previous + 1;
+    }
+    for (auto it = m_presets.cbegin(); it != m_presets.cend(); ++it) {
+        if (m_form->field(ss(it.key()))) {
+            m_values[ss(it.key())] = fromVariant(it.value());
+        }
+    }
+}
+
+void FormController::computeHints()
+{
+    m_prompt.clear();
+    const LocalStore& store = *m_app->store();
+    if (!store.unlocked() || !m_form) {
+        return;
+    }
+    // Candidates for references, from what this phone holds.
+    for (const FieldDefinition* field : m_fields->fields()) {
+        QVariantList options;
+        if (field->type == FieldType::RecordRef && field->name == "case_id") {
+            for (const Record& theCase : store.recordsOfType("case")) {
+                options << QVariantMap{{QStringLiteral("value"), qs(theCase.id)},
+                                       {QStringLiteral("label"), personName(store, theCase.text("person_id")) +
+                                                                     QStringLiteral(" · ") +
+                                                                     humanise(qs(theCase.text("stream")))}};
+            }
+        } else if ((field->type == FieldType::RecordRef && refersToPerson(field->name)) ||
+                   field->type == FieldType::Restrictions) {
+            for (const Record& person : store.recordsOfType("person")) {
+                const QString name = (qs(person.text("given_name")) + QLatin1Char(' ') + qs(person.text("family_name"))).trimmed();
+                options << QVariantMap{{QStringLiteral("value"), qs(person.id)},
+                                       {QStringLiteral("label"), name + QStringLiteral(" (") +
+                                                                     humanise(qs(person.text("kind"))).toLower() +
+                                                                     QLatin1Char(')')}};
+            }
+        } else if (field->type == FieldType::UserRef) {
+            const User me = m_app->currentUser();
+            std::set<std::string> seen{me.id};
+            options << QVariantMap{{QStringLiteral("value"), qs(me.id)},
+                                   {QStringLiteral("label"), tr("Me (%1)").arg(me.name.empty() ? tr("this phone's user") : qs(me.name))}};
+            for (const char* type : {"match", "vetting"}) {
+                for (const Record& record : store.recordsOfType(type)) {
+                    const std::string volunteer = record.text("volunteer");
+                    if (!volunteer.empty() && seen.insert(volunteer).second) {
+                        options << QVariantMap{{QStringLiteral("value"), qs(volunteer)},
+                                               {QStringLiteral("label"), tr("Volunteer %1").arg(qs(volunteer).left(8))}};
+                    }
+                }
+            }
+        }
+        if (!options.isEmpty()) {
+            m_fields->setOptions(qs(field->name), options);
+        }
+    }
+
+    if (m_recordType != QLatin1String("play_session")) {
+        return;
+    }
+    const std::string childId = [this] {
+        const auto* child = m_values.if_contains("person_id");
+        return child && child->is_string() ? std::string(child->get_string()) : std::string();
+    }();
+    const Date today = todayUtc();
+    if (const auto child = store.record("person", childId)) {
+        std::optional<Date> born = Date::parse(child->text("date_of_birth"));
+        if (!born) {
+            born = birthForBand(child->text("age_band"), today);
+        }
+        if (born) {
+            if (const auto minutes = playSessionMinutes(*born, today)) {
+                m_fields->setHint(QStringLiteral("duration_minutes"),
+                                  tr("For %1's age, a session lasts %2–%3 minutes.")
+                                      .arg(personName(store, childId))
+                                      .arg(minutes->min)
+                                      .arg(minutes->max));
+            }
+        }
+    }
+    bool earlier = false;
+    for (const Record& record : store.recordsOfCase(ss(m_caseId))) {
+        if ((record.type == "play_session" && record.text("person_id") == childId) ||
+            (record.type == "child_assessment" && record.text("person_id") == childId &&
+             record.text("stage") == "baseline")) {
+            earlier = true;
+        }
+    }
+    if (!earlier) {
+        m_prompt = tr("First session with %1: also complete the Children's Core Assessment (baseline).")
+                       .arg(personName(store, childId));
+    }
+}
+
+void FormController::checkGate()
+{
+    m_gateApplies = false;
+    m_gateCleared = true;
+    m_gateText.clear();
+    const LocalStore& store = *m_app->store();
+    if (!m_form || !store.unlocked() || !isContactRecordType(ss(m_recordType))) {
+        return;
+    }
+    Record contact;
+    contact.type = ss(m_recordType);
+    contact.fields = answers();
+    const ContactClearance gate = contactGate(store, m_app->currentUser(), contact);
+    m_gateApplies = true;
+    m_gateCleared = gate.cleared;
+    m_gateText = gate.sentence;
+}
+
+QVariant FormController::value(const QString& field) const
+{
+    const auto* value = m_values.if_contains(ss(field));
+    return value ? toVariant(*value) : QVariant();
+}
+
+void FormController::setValue(const QString& name, const QVariant& value)
+{
+    if (!m_form) {
+        return;
+    }
+    const std::string key = ss(name);
+    const FieldDefinition* field = m_form->field(key);
+    if (!field) {
+        return;
+    }
+    // A JavaScript array or object from QML arrives wrapped as a QJSValue.
+    const QVariant plain = value.userType() == qMetaTypeId<QJSValue>() ? value.value<QJSValue>().toVariant() : value;
+    boost::json::value converted = fromVariant(plain);
+    if (field->type == FieldType::Integer && converted.is_string()) {
+        // What was typed: a whole number when it is one; otherwise kept as typed so that the
+        // validator names the problem.
+        bool ok = false;
+        const qlonglong number = plain.toString().trimmed().toLongLong(&ok);
+        if (ok) {
+            converted = static_cast<std::int64_t>(number);
+        }
+    }
+    if (field->type == FieldType::Boolean && !converted.is_bool() && !converted.is_null()) {
+        converted = plain.toBool();
+    }
+    if (isEmptyValue(converted)) {
+        m_values.erase(key);
+    } else {
+        m_values[key] = std::move(converted);
+    }
+    m_fields->setValues(m_values);
+    saveDraft();
+    if (key == "person_id" || key == "occurred_at") {
+        computeHints();
+    }
+    checkGate();
+    if (m_showErrors) {
+        check();
+    } else {
+        emit checked();
+    }
+}
+
+boost::json::object FormController::answers() const
+{
+    boost::json::object out;
+    if (!m_form) {
+        return out;
+    }
+    for (const FieldDefinition& field : m_form->fields) {
+        const auto* value = m_values.if_contains(field.name);
+        if (!value || isEmptyValue(*value)) {
+            continue;
+        }
+        if (!m_fields->isShown(field)) {
+            continue; // a hidden answer is not sent (the validator would refuse it)
+        }
+        out[field.name] = *value;
+    }
+    return out;
+}
+
+bool FormController::check()
+{
+    if (!m_form) {
+        return false;
+    }
+    const std::vector<ValidationError> errors = validate(*m_form, answers());
+    QHash<QString, QString> perField;
+    for (const ValidationError& error : errors) {
+        if (!perField.contains(qs(error.field))) {
+            perField.insert(qs(error.field), qs(error.message));
+        }
+    }
+    m_fields->setErrors(perField);
+    if (errors.empty()) {
+        m_errorSummary.clear();
+    } else {
+        m_errorSummary = tr("%n thing(s) to fix before saving. First: %1", nullptr, static_cast<int>(perField.size()))
+                             .arg(qs(errors.front().message));
+    }
+    emit checked();
+    return errors.empty();
+}
+
+bool FormController::submit(bool acknowledgeGate)
+{
+    m_showErrors = true;
+    if (!check()) {
+        return false;
+    }
+    checkGate();
+    emit checked();
+    if (m_gateApplies && !m_gateCleared && !acknowledgeGate) {
+        return false;
+    }
+    if (m_app->state() != AppController::State::Ready) {
+        m_app->errors()->report(tr("Unlock the app to save this record. Your answers are kept as a draft."));
+        return false;
+    }
+    Change change;
+    change.recordType = ss(m_recordType);
+    change.fields = answers();
+    change.formVersion = m_form->version;
+    // Safeguarding reports travel first: nothing else may delay them.
+    const int priority = m_recordType == QLatin1String("safeguarding_report") ? 0 : 1;
+    try {
+        change = m_app->store()->recordLocalChange(change, priority);
+        m_app->store()->deleteDraft(draftKey());
+    } catch (const std::exception& error) {
+        m_app->errors()->report(tr("Could not save on this phone: %1").arg(QString::fromUtf8(error.what())));
+        return false;
+    }
+    m_hasDraft = false;
+    emit formChanged();
+    m_app->refresh();
+    m_app->sync()->refreshCounts();
+    m_app->sync()->retrySoon();
+    emit saved(qs(change.recordId));
+    return true;
+}
+
+void FormController::discardDraft()
+{
+    if (m_app->store()->unlocked()) {
+        m_app->store()->deleteDraft(draftKey());
+    }
+    load();
+}
+
+void FormController::saveDraft()
+{
+    LocalStore& store = *m_app->store();
+    if (!store.unlocked()) {
+        return;
+    }
+    try {
+        store.saveDraft(draftKey(), ss(m_recordType), ss(m_caseId), m_values);
+        if (!m_hasDraft) {
+            m_hasDraft = true;
+            emit formChanged();
+        }
+    } catch (const std::exception& error) {
+        m_app->errors()->report(tr("Could not keep the draft: %1").arg(QString::fromUtf8(error.what())));
+    }
+}
+
+} // namespace fieldbook::app

@@ -1,0 +1,167 @@
+// The phone's encrypted store: records, the outbox of changes waiting for the server, drafts, and
+// the device identity, in one SQLite file. Every personal field is sealed with AES-256-GCM under a
+// data key that only the PIN unwraps (keyvault.h); in clear are only ids, types and states.
+//
+// Invariants:
+//  - a local write puts the record and its outbox entry in ONE transaction: after a kill at any
+//    point either both are there or neither is;
+//  - a pulled page and the cursor after it are written in one transaction, so an interrupted pull
+//    resumes from the last page it stored;
+//  - while locked, nothing decrypted is held in memory (the cache is cleared with the key).
+// GUI thread only (one SqliteDb per thread).
+#pragma once
+
+#include "crypto/bytes.h"
+#include "crypto/kdf.h"
+#include "rules/facts.h"
+#include "rules/roles.h"
+#include "sync/change.h"
+
+#include <boost/json/object.hpp>
+
+#include <map>
+#include <set>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fieldbook {
+class SqliteDb;
+class HybridClock;
+} // namespace fieldbook
+
+namespace fieldbook::app {
+
+// Where a record stands between this phone and the server.
+enum class RecordStatus { Synced, Pending, Quarantined, Rejected };
+std::string_view recordStatusName(RecordStatus status);
+
+struct OutboxEntry
+{
+    std::int64_t seq = 0;
+    Change change;
+    int priority = 1;  // 0 is pushed first (safeguarding reports)
+    std::string state; // waiting, quarantined, rejected
+    std::string reason;
+};
+
+// One push result as the server answered it.
+struct PushResult
+{
+    std::string changeId;
+    std::string status; // applied, duplicate, quarantined, rejected
+    std::string reason;
+};
+
+// Who this phone belongs to and how it reaches the server; sealed at rest.
+struct Identity
+{
+    std::string serverUrl;
+    std::string fingerprint;
+    std::string deviceId;
+    std::string refreshToken;
+    crypto::Bytes privateKey; // X25519, raw 32 bytes
+    User user;                // id, name, roles as far as known
+};
+
+class LocalStore
+{
+public:
+    static constexpr int kMaxPinAttempts = 5;
+
+    // Opens (creating and migrating) the store at `path`. Locked until initialise() or unlock().
+    explicit LocalStore(std::string path, crypto::ScryptParams kdf = {});
+    ~LocalStore();
+    LocalStore(const LocalStore&) = delete;
+    LocalStore& operator=(const LocalStore&) = delete;
+
+    const std::string& path() const { return m_path; }
+
+    // --- key and PIN ---------------------------------------------------------------------------
+    bool hasPin() const;     // a data key is wrapped under a PIN
+    bool unlocked() const { return !m_dataKey.empty(); }
+    void initialise(std::string_view pin); // first PIN: new data key; throws if one exists
+    enum class UnlockResult { Unlocked, WrongPin, Wiped };
+    UnlockResult unlock(std::string_view pin);
+    int attemptsLeft() const;
+    void changePin(std::string_view newPin); // needs unlocked
+    void lock();                             // forgets the data key and every decrypted value
+    // Deletes every local record, key and identity (lost phone, revoked device, too many PINs).
+    // The store stays usable: empty, locked, without a PIN.
+    void wipe();
+
+    // --- identity (needs unlocked) -------------------------------------------------------------
+    bool enrolled() const;
+    std::optional<Identity> identity() const;
+    void saveIdentity(const Identity& identity);
+
+    // --- records and the outbox (need unlocked) -------------------------------------------------
+    // Stamps `change` (id, hlc) when they are empty, applies it to the local record and queues it,
+    // in one transaction. Returns the stamped change.
+    Change recordLocalChange(Change change, int priority = 1);
+    // A pulled page: applies each change (merging mutable records by clock, deleting on "delete",
+    // dropping a deleted case's records) and stores `cursor`, in one transaction.
+    void applyPulled(const std::vector<Change>& changes, const std::string& cursor);
+    std::string pullCursor() const;
+
+    std::vector<OutboxEntry> waitingChanges(std::size_t limit) const; // priority, then age
+    std::vector<OutboxEntry> problems() const;                        // quarantined and rejected
+    void applyPushResults(const std::vector<PushResult>& results);
+    void dismissProblem(const std::string& changeId);
+    int waitingCount() const;
+
+    // The current records (not quarantined or rejected ones) as the rules read them.
+    const MemoryFacts& facts() const { return m_facts; }
+    std::vector<Record> recordsOfType(const std::string& type) const;
+    std::vector<Record> recordsOfCase(const std::string& caseId) const; // quarantined/rejected included
+    std::optional<Record> record(const std::string& type, const std::string& id) const;
+    RecordStatus status(const std::string& type, const std::string& id) const;
+
+    // --- drafts (need unlocked) -----------------------------------------------------------------
+    void saveDraft(const std::string& key, const std::string& recordType, const std::string& caseId,
+                   const boost::json::object& fields);
+    std::optional<boost::json::object> draft(const std::string& key) const;
+    void deleteDraft(const std::string& key);
+    int draftCount() const;
+
+    // Test hook: the open database.
+    SqliteDb& database() { return *m_db; }
+
+private:
+    struct Cached
+    {
+        Record record;
+        RecordStatus status = RecordStatus::Synced;
+        std::string caseId;
+        boost::json::object clocks; // field -> hlc, for mutable records
+    };
+
+    void open();
+    void loadCache();
+    void requireUnlocked() const;
+    crypto::Bytes sealJson(const boost::json::object& value, std::string_view aad) const;
+    boost::json::object openJson(const crypto::Bytes& sealed, std::string_view aad) const;
+    std::optional<std::string> metaText(const std::string& key) const;
+    void setMetaText(const std::string& key, const std::string& value);
+    void setMetaBlob(const std::string& key, const crypto::Bytes& value);
+    std::optional<crypto::Bytes> metaBlob(const std::string& key) const;
+    void writeRecord(const Cached& cached);
+    void applyToCache(const Change& change, RecordStatus status, bool fromServer);
+    void deleteRecord(const std::string& type, const std::string& id);
+    std::string caseIdOf(const Record& record) const;
+    void refreshFacts(const std::string& type, const std::string& id);
+    void setStatus(const std::string& type, const std::string& id, RecordStatus status);
+    OutboxEntry readOutboxRow(std::int64_t seq, const std::string& state, const std::string& reason, int priority,
+                              const crypto::Bytes& sealed, const std::string& changeId) const;
+
+    std::string m_path;
+    crypto::ScryptParams m_kdf;
+    std::unique_ptr<SqliteDb> m_db;
+    crypto::Bytes m_dataKey;
+    std::unique_ptr<HybridClock> m_clock;
+    std::map<std::pair<std::string, std::string>, Cached> m_cache;
+    MemoryFacts m_facts;
+};
+
+} // namespace fieldbook::app

@@ -1,0 +1,106 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import Fieldbook
+
+// The phone window: the page stack (enrol, unlock, or the caseload and what opens from it), the
+// main menu, and the one banner where errors reach a person.
+ApplicationWindow {
+    id: root
+
+    width: 390
+    height: 844
+    visible: true
+    title: qsTr("Fieldbook")
+    Material.primary: Theme.primary
+    Material.accent: Theme.accent
+    color: Theme.page
+
+    // The state whose first page the stack shows; a change of state replaces the whole stack.
+    property int shownState: -1
+
+    function startPage() {
+        switch (AppController.state) {
+        case AppController.Enrol: return enrolPage
+        case AppController.Locked: return unlockPage
+        default: return caseloadPage
+        }
+    }
+
+    function show(page, argument) {
+        if (AppController.state !== AppController.Ready)
+            return
+        const parts = (argument || "").split(":")
+        switch (page) {
+        case "caseload": stack.pop(null); break
+        case "case": stack.push(casePage, { caseId: argument }); break
+        case "form": stack.push(formPage, { recordType: parts[0], caseId: parts[1] || "", personId: parts[2] || "" }); break
+        case "sync": stack.push(syncPage); break
+        }
+    }
+
+    // Dark mode follows the system (main.cpp asks Material for it); Theme's colours follow Material.
+    Binding { target: Theme; property: "dark"; value: root.Material.theme === Material.Dark }
+
+    StackView {
+        id: stack
+        anchors.fill: parent
+        initialItem: root.startPage()
+        Component.onCompleted: root.shownState = AppController.state
+    }
+
+    Connections {
+        target: AppController
+        function onStateChanged() {
+            if (AppController.state === root.shownState)
+                return
+            root.shownState = AppController.state
+            drawer.close()
+            stack.replace(null, root.startPage())
+        }
+        function onNavigationRequested(page, argument) { root.show(page, argument) }
+    }
+
+    MainDrawer {
+        id: drawer
+        width: Math.min(root.width * 0.82, 340)
+        height: root.height
+        interactive: AppController.state === AppController.Ready
+        onOpenRequested: (page, argument) => root.show(page, argument)
+    }
+
+    Component { id: enrolPage; EnrolPage { objectName: "enrolPage" } }
+    Component { id: unlockPage; UnlockPage { objectName: "unlockPage" } }
+    Component {
+        id: caseloadPage
+        CaseloadPage {
+            objectName: "caseloadPage"
+            onMenuRequested: drawer.open()
+            onCaseRequested: caseId => root.show("case", caseId)
+            onSyncRequested: root.show("sync")
+        }
+    }
+    Component {
+        id: casePage
+        CasePage {
+            onBackRequested: stack.pop()
+            onFormRequested: (type, caseId, personId) => root.show("form", type + ":" + caseId + ":" + personId)
+        }
+    }
+    Component {
+        id: formPage
+        FormPage {
+            onDone: stack.pop()
+            onFormRequested: (type, caseId, personId, presets) =>
+                stack.push(formPage, { recordType: type, caseId: caseId, personId: personId, presets: presets })
+        }
+    }
+    Component { id: syncPage; SyncPage { onBackRequested: stack.pop() } }
+
+    ErrorBanner {
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.margin
+    }
+}

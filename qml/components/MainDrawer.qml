@@ -1,0 +1,81 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Fieldbook
+
+// The main menu: who is signed in, the safeguarding report (always here, never blocked), the
+// forms this person may start on their own, sync, lock and erase.
+Drawer {
+    id: root
+
+    signal openRequested(string page, string argument)
+
+    function go(page, argument) {
+        close()
+        openRequested(page, argument || "")
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Pane {
+            Layout.fillWidth: true
+            padding: Theme.margin
+            Material.background: Theme.primary
+            Material.foreground: "white"
+            ColumnLayout {
+                width: parent.width
+                Label { text: AppController.userName || qsTr("Fieldbook"); font.pixelSize: 20; font.bold: true }
+                Label { text: AppController.rolesText; opacity: 0.85; wrapMode: Text.Wrap; Layout.fillWidth: true }
+            }
+        }
+        ItemDelegate {
+            Layout.fillWidth: true
+            text: qsTr("My caseload")
+            Accessible.name: text
+            onClicked: root.go("caseload")
+        }
+        Repeater {
+            model: AppController.menuForms
+            delegate: ItemDelegate {
+                required property var modelData
+                Layout.fillWidth: true
+                text: modelData.recordType === "safeguarding_report" ? qsTr("⚠ Safeguarding report") : qsTr("New: %1").arg(modelData.title)
+                font.bold: modelData.recordType === "safeguarding_report"
+                Material.foreground: modelData.recordType === "safeguarding_report" ? Theme.bad : undefined
+                Accessible.name: text
+                onClicked: root.go("form", modelData.recordType + "::")
+            }
+        }
+        ItemDelegate {
+            Layout.fillWidth: true
+            text: SyncController.waitingCount > 0 ? qsTr("Sync (%1 waiting)").arg(SyncController.waitingCount) : qsTr("Sync")
+            Accessible.name: text
+            onClicked: root.go("sync")
+        }
+        Item { Layout.fillHeight: true }
+        ItemDelegate {
+            Layout.fillWidth: true
+            text: qsTr("Lock now")
+            Accessible.name: text
+            onClicked: { root.close(); AppController.lock() }
+        }
+        ItemDelegate {
+            Layout.fillWidth: true
+            text: qsTr("Erase Fieldbook from this phone…")
+            Material.foreground: Theme.bad
+            Accessible.name: text
+            onClicked: eraseDialog.open()
+        }
+    }
+
+    ConfirmDialog {
+        id: eraseDialog
+        title: qsTr("Erase this phone?")
+        text: qsTr("Every record on this phone is deleted, including %n record(s) not yet sent.", "", SyncController.waitingCount)
+        acceptText: qsTr("Erase")
+        onAccepted: { root.close(); AppController.eraseThisPhone() }
+    }
+}

@@ -1,0 +1,50 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Fieldbook
+
+// A score for each domain (RADAR: 1 = no support needed … 5 = urgent), one row of buttons each.
+ColumnLayout {
+    id: root
+
+    property var field
+    readonly property var scores: field && field.value && typeof field.value === "object" ? field.value : ({})
+    readonly property int low: field && field.minimum !== undefined && field.minimum !== null ? field.minimum : 1
+    readonly property int high: field && field.maximum !== undefined && field.maximum !== null ? field.maximum : 5
+
+    function set(domain, score) {
+        const next = Object.assign({}, scores)
+        next[domain] = score
+        field.commit(next)
+    }
+
+    spacing: Theme.spacing / 2
+
+    Label { text: qsTr("%1 = no support needed … %2 = urgent").arg(root.low).arg(root.high); color: Theme.muted }
+    Repeater {
+        model: root.field ? root.field.choices : []
+        delegate: ColumnLayout {
+            id: row
+            required property var modelData
+            Layout.fillWidth: true
+            spacing: 0
+            Label { text: row.modelData.label; Layout.fillWidth: true; wrapMode: Text.Wrap }
+            RowLayout {
+                spacing: 4
+                Repeater {
+                    model: root.high - root.low + 1
+                    delegate: RoundButton {
+                        required property int index
+                        readonly property int score: root.low + index
+                        text: score
+                        implicitWidth: Theme.touch
+                        implicitHeight: Theme.touch
+                        highlighted: root.scores[row.modelData.value] === score
+                        Accessible.name: qsTr("%1: %2").arg(row.modelData.label).arg(score)
+                        onClicked: root.set(row.modelData.value, score)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Fieldbook
+
+// The first screen: who I work with, overdue and due first, whether contact is cleared, and sync.
+Page {
+    id: root
+
+    signal syncRequested()
+    signal menuRequested()
+    signal caseRequested(string caseId)
+
+    title: qsTr("My caseload")
+    background: Rectangle { color: Theme.page }
+
+    header: PageHeader {
+        title: root.title
+        showMenu: true
+        onMenuRequested: root.menuRequested()
+        ToolButton {
+            text: "⟳"
+            font.pixelSize: 22
+            Layout.preferredWidth: Theme.touch
+            Layout.preferredHeight: Theme.touch
+            enabled: !SyncController.busy
+            Accessible.name: qsTr("Sync now")
+            onClicked: SyncController.syncNow()
+        }
+    }
+
+    ListView {
+        id: list
+        objectName: "caseloadList"
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        clip: true
+        spacing: Theme.spacing / 2
+        model: AppController.caseload
+        Accessible.name: qsTr("Caseload")
+
+        header: ColumnLayout {
+            width: list.width
+            spacing: Theme.spacing
+            SyncStatusCard {
+                Layout.fillWidth: true
+                onDetailsRequested: root.syncRequested()
+            }
+            Label {
+                visible: list.count > 0
+                text: AppController.caseload.overdueCount > 0
+                      ? qsTr("%n overdue", "", AppController.caseload.overdueCount) : qsTr("Nothing overdue")
+                color: AppController.caseload.overdueCount > 0 ? Theme.bad : Theme.good
+                font.bold: true
+                Layout.bottomMargin: Theme.spacing / 2
+            }
+        }
+
+        delegate: CaseDelegate {
+            width: ListView.view.width
+            onOpened: root.caseRequested(caseId)
+        }
+
+        Label {
+            anchors.centerIn: parent
+            width: parent.width - 2 * Theme.margin
+            visible: list.count === 0
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            color: Theme.muted
+            text: qsTr("Nobody on your caseload yet.\nSync to fetch the people matched to you.")
+        }
+    }
+}

@@ -1,0 +1,332 @@
+// `fieldbook-server admin ...`: the console commands of API.md and a few more for operators.
+// Each runs in its own process beside (or without) the server and writes one audit entry.
+#include "admin/demoseed.h"
+#include "auth/authservice.h"
+#include "cli/commandline.h"
+#include "cli/options.h"
+#include "cli/serverfiles.h"
+#include "model/dates.h"
+#include "model/ids.h"
+#include "util/clock.h"
+
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+namespace fieldbook::server {
+
+namespace {
+
+void printLine(const std::string& text)
+{
+    std::fputs(text.c_str(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+void printJson(const boost::json::value& value)
+{
+    printLine(boost::json::serialize(value));
+}
+
+void audit(Store& store, const std::string& action, boost::json::object detail)
+{
+    store.appendAudit(AuditEntry{0, nowSeconds(), "admin." + action, "", "", std::move(detail)});
+}
+
+std::string requireId(const Options& cli, const std::string& name)
+{
+    std::string id = cli.required(name);
+    if (!isId(id)) {
+        throw UsageError(name + " must be an id: 32 lowercase hex characters");
+    }
+    return id;
+}
+
+std::string rolesText()
+{
+    std::string out;
+    for (const Role role : allRoles()) {
+        out += (out.empty() ? "" : ", ") + std::string(roleName(role));
+    }
+    return out;
+}
+
+int addUser(Store& store, const Options& cli)
+{
+    const std::string name = cli.required("--name");
+    if (name.empty() || name.size() > 100 ||
+        std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+        throw UsageError("--name must be 1 to 100 printable characters");
+    }
+    const std::string team = cli.value("--team").value_or("");
+    if (team.size() > 64) {
+        throw UsageError("--team must be at most 64 characters");
+    }
+    const auto roleNames = cli.all("--role");
+    if (roleNames.empty()) {
+        throw UsageError("--role is required (" + rolesText() + ")");
+    }
+    User user{newId(), name, {}, team};
+    boost::json::array roles;
+    for (const auto& roleText : roleNames) {
+        const auto role = parseRole(roleText);
+        if (!role) {
+            throw UsageError("unknown role '" + roleText + "' (roles: " + rolesText() + ")");
+        }
+        user.roles.add(*role);
+        roles.emplace_back(roleText);
+    }
+    store.writeTransaction([&] {
+        store.addUser(user, nowSeconds());
+        audit(store, "add_user", {{"user_id", user.id}, {"roles", roles}});
+    });
+    printLine(user.id);
+    return 0;
+}
+
+int enrolCode(Store& store, const Options& cli)
+{
+    const std::string userId = requireId(cli, "--user");
+    AuthSettings settings;
+    settings.enrolCodeSeconds = cli.integer("--valid-hours", 72, 1, 24LL * 30) * 3600;
+    const AuthService auth(settings);
+    std::string code;
+    store.writeTransaction([&] {
+        if (!store.user(userId)) {
+            throw std::runtime_error("there is no user " + userId);
+        }
+        code = auth.issueEnrolCode(store, userId, nowSeconds());
+        audit(store, "enrol_code", {{"user_id", userId}, {"valid_hours", settings.enrolCodeSeconds / 3600}});
+    });
+    printLine(code);
+    return 0;
+}
+
+int revokeDevice(Store& store, const Options& cli)
+{
+    const std::string deviceId = requireId(cli, "--device");
+    bool found = false;
+    store.writeTransaction([&] {
+        found = store.revokeDevice(deviceId, nowSeconds());
+        if (found) {
+            audit(store, "revoke_device", {{"device_id", deviceId}});
+        }
+    });
+    if (!found) {
+        throw std::runtime_error("there is no device " + deviceId);
+    }
+    printLine("revoked " + deviceId);
+    return 0;
+}
+
+int listUsers(Store& store)
+{
+    std::vector<User> users;
+    store.writeTransaction([&] {
+        users = store.users();
+        audit(store, "list_users", {{"count", users.size()}});
+    });
+    for (const User& user : users) {
+        boost::json::array roles;
+        for (const Role role : user.roles.list()) {
+            roles.emplace_back(roleName(role));
+        }
+        printJson(boost::json::object{{"user_id", user.id}, {"name", user.name}, {"roles", roles}, {"team", user.team}});
+    }
+    return 0;
+}
+
+int listDevices(Store& store, const Options& cli)
+{
+    const auto userFilter = cli.value("--user");
+    std::vector<DeviceInfo> devices;
+    store.writeTransaction([&] {
+        devices = store.devices();
+        audit(store, "list_devices", {{"count", devices.size()}});
+    });
+    for (const DeviceInfo& device : devices) {
+        if (userFilter && device.userId != *userFilter) {
+            continue;
+        }
+        boost::json::object line{{"device_id", device.id},
+                                 {"user_id", device.userId},
+                                 {"name", device.name},
+                                 {"enrolled_at", formatInstant(device.createdAt)},
+                                 {"last_seen_at", formatInstant(device.lastSeenAt)},
+                                 {"revoked_at", nullptr}};
+        if (device.revokedAt) {
+            line["revoked_at"] = formatInstant(*device.revokedAt);
+        }
+        printJson(line);
+    }
+    return 0;
+}
+
+boost::json::object exportRecord(const StoredRecord& stored)
+{
+    return boost::json::object{{"record_type", stored.record.type},
+                               {"record_id", stored.record.id},
+                               {"state", recordStateName(stored.state)},
+                               {"case_id", stored.caseId},
+                               {"author", stored.record.author},
+                               {"hlc", stored.record.hlc},
+                               {"form_version", stored.record.formVersion},
+                               {"updated_at", formatInstant(stored.updatedAt)},
+                               {"fields", stored.record.fields}};
+}
+
+// Everything held about one person: the records that name them, the cases about them and
+// every record of those cases. Decrypted: the output is for the person who asked.
+int exportPerson(Store& store, const Options& cli)
+{
+    const std::string personId = requireId(cli, "--person");
+    boost::json::array records;
+    store.writeTransaction([&] {
+        std::vector<StoredRecord> found = store.recordsReferencing(personId);
+        const bool known = std::any_of(found.begin(), found.end(), [&](const StoredRecord& r) {
+            return r.record.type == "person" && r.record.id == personId;
+        });
+        if (!known) {
+            throw std::runtime_error("there is no person " + personId);
+        }
+        // Restrictions that name the person are sealed, so not indexed: look inside every check.
+        for (StoredRecord& check : store.recordsOfType("protection_check")) {
+            const auto* restrictions = check.record.fields.if_contains("restrictions");
+            if (restrictions != nullptr && restrictions->is_array()) {
+                for (const auto& item : restrictions->as_array()) {
+                    const auto* named = item.is_object() ? item.as_object().if_contains("person_id") : nullptr;
+                    if (named != nullptr && named->is_string() && named->as_string() == personId) {
+                        found.push_back(std::move(check));
+                        break;
+                    }
+                }
+            }
+        }
+        std::set<std::string> cases;
+        for (const StoredRecord& record : found) {
+            if (record.record.type == "case" && record.record.text("person_id") == personId) {
+                cases.insert(record.record.id);
+            }
+        }
+        for (const std::string& caseId : cases) {
+            for (StoredRecord& record : store.recordsOfCase(caseId)) {
+                found.push_back(std::move(record));
+            }
+        }
+        std::set<std::pair<std::string, std::string>> seen;
+        for (const StoredRecord& record : found) {
+            if (seen.emplace(record.record.type, record.record.id).second) {
+                records.push_back(exportRecord(record));
+            }
+        }
+        audit(store, "export", {{"person_id", personId}, {"records", records.size()}});
+    });
+    printJson(boost::json::object{{"person_id", personId},
+                                  {"exported_at", formatInstant(nowSeconds())},
+                                  {"records", std::move(records)}});
+    return 0;
+}
+
+int auditLog(Store& store, const Options& cli)
+{
+    const std::string since = cli.required("--since");
+    std::optional<std::int64_t> at = parseInstant(since);
+    if (!at) {
+        if (const auto day = Date::parse(since)) {
+            at = day->daysSinceEpoch() * 86400;
+        }
+    }
+    if (!at) {
+        throw UsageError("--since must be an instant YYYY-MM-DDTHH:MM:SSZ or a date YYYY-MM-DD");
+    }
+    const auto limit = static_cast<std::size_t>(cli.integer("--limit", 100000, 1, 10000000));
+    std::vector<AuditEntry> entries;
+    store.writeTransaction([&] {
+        entries = store.auditSince(*at, limit);
+        audit(store, "audit", {{"since", since}, {"count", entries.size()}});
+    });
+    for (const AuditEntry& entry : entries) {
+        printJson(boost::json::object{{"seq", entry.sequence},
+                                      {"at", formatInstant(entry.at)},
+                                      {"action", entry.action},
+                                      {"user_id", entry.userId},
+                                      {"device_id", entry.deviceId},
+                                      {"detail", entry.detail}});
+    }
+    return 0;
+}
+
+// Crash-safe order: the file first gains the new key (old keys kept), then every record is
+// re-sealed in one transaction, and only then is the file cut down to the new key. At every
+// point the file holds every key the database needs.
+int rotateKey(const ServerFiles& files)
+{
+    const KeyFileLock lock(files.keyFile, KeyFileLock::Mode::Exclusive);
+    const KeyRing old = *loadKeys(files);
+    const KeyRing rotated = old.withNewKey();
+    rotated.save(files.keyFile);
+    auto store = openStore(files, std::make_shared<const KeyRing>(rotated));
+    std::size_t count = 0;
+    store->writeTransaction([&] {
+        count = store->resealAll();
+        audit(*store, "rotate_key", {{"key_id", rotated.currentId()}, {"records", count}});
+    });
+    rotated.currentOnly().save(files.keyFile);
+    printLine("rotated to key " + rotated.currentId() + "; " + std::to_string(count) + " records re-encrypted");
+    return 0;
+}
+
+} // namespace
+
+int runAdmin(const std::vector<std::string>& args)
+{
+    const Options cli(args,
+                      {"--db", "--key-file", "--name", "--role", "--team", "--user", "--valid-hours", "--device",
+                       "--person", "--since", "--limit"},
+                      {}, 1);
+    if (cli.positional().empty()) {
+        throw UsageError("admin needs a command");
+    }
+    const std::string command = cli.positional().front();
+    const ServerFiles files = ServerFiles::forDatabase(cli.required("--db"), cli.value("--key-file"));
+    files.prepareFolder();
+    if (command == "rotate-key") {
+        return rotateKey(files);
+    }
+    static const std::set<std::string> kCommands = {"add-user",     "enrol-code", "revoke-device", "list-users",
+                                                    "list-devices", "export",     "audit",         "seed-demo"};
+    if (kCommands.count(command) == 0) {
+        throw UsageError("unknown admin command " + command);
+    }
+    auto keys = loadKeys(files);
+    auto store = openStore(files, keys);
+    if (command == "add-user") {
+        return addUser(*store, cli);
+    }
+    if (command == "enrol-code") {
+        return enrolCode(*store, cli);
+    }
+    if (command == "revoke-device") {
+        return revokeDevice(*store, cli);
+    }
+    if (command == "list-users") {
+        return listUsers(*store);
+    }
+    if (command == "list-devices") {
+        return listDevices(*store, cli);
+    }
+    if (command == "export") {
+        return exportPerson(*store, cli);
+    }
+    if (command == "audit") {
+        return auditLog(*store, cli);
+    }
+    const AuthService auth;
+    printJson(seedDemo(*store, auth, nowSeconds()));
+    return 0;
+}
+
+} // namespace fieldbook::server

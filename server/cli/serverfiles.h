@@ -1,0 +1,53 @@
+// Where the server keeps its files, all derived from --db unless given:
+//   <db>            the SQLite database (plus SQLite's -wal and -shm)
+//   <db>.key        the at-rest key file (--key-file to keep it elsewhere), 0600
+//   <db>.key.lock   held shared by `serve`, exclusively by `admin rotate-key`
+//   <db>.cert.pem   the self-signed certificate when no --cert/--key is given
+//   <db>.key.pem    its private key, 0600
+#pragma once
+
+#include "store/keyring.h"
+#include "store/sqlitestore.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace fieldbook::server {
+
+struct ServerFiles
+{
+    std::string database;
+    std::string keyFile;
+    std::string certificate;
+    std::string privateKey;
+
+    static ServerFiles forDatabase(const std::string& database, const std::optional<std::string>& keyFile);
+    // Creates the database's folder (mode 0700 when new) and an empty database file (0600) if needed.
+    void prepareFolder() const;
+};
+
+// An advisory lock on the key file (flock on "<key file>.lock"), released on destruction.
+class KeyFileLock
+{
+public:
+    enum class Mode { Shared, Exclusive };
+    // Throws std::runtime_error when the lock is held in a conflicting mode by another process.
+    KeyFileLock(const std::string& keyFile, Mode mode);
+    ~KeyFileLock();
+    KeyFileLock(const KeyFileLock&) = delete;
+    KeyFileLock& operator=(const KeyFileLock&) = delete;
+
+private:
+    int m_fd = -1;
+};
+
+// The key ring from the key file. A new key file is made only for a new database: a database
+// that exists without its key file is refused (a fresh key could never open what it sealed).
+std::shared_ptr<const KeyRing> loadKeys(const ServerFiles& files);
+
+// Opens the store with the given key ring.
+std::unique_ptr<SqliteStore> openStore(const ServerFiles& files, std::shared_ptr<const KeyRing> keys,
+                                       bool synchronousNormal = false);
+
+} // namespace fieldbook::server

@@ -1,0 +1,156 @@
+#include "store/schema.h"
+
+#include "storage/sqlitedb.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace fieldbook::server {
+
+namespace {
+
+// Version 1: users and devices, enrolment codes and access tokens (hashes only), records with
+// their sealed part, an index of their plain string fields, the change log for idempotence,
+// per-user access events, the append-only audit log.
+void migrateTo1(SqliteDb& db)
+{
+    db.execScript(R"sql(
+CREATE TABLE settings(
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE counters(
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO counters(name, value) VALUES ('sequence', 0);
+
+CREATE TABLE users(
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    roles INTEGER NOT NULL,
+    team TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE enrol_codes(
+    code_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+) WITHOUT ROWID;
+
+CREATE TABLE devices(
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    name TEXT NOT NULL,
+    public_key TEXT NOT NULL,
+    refresh_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL,
+    revoked_at INTEGER
+) WITHOUT ROWID;
+
+CREATE TABLE access_tokens(
+    token_hash TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL REFERENCES devices(id),
+    expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX access_tokens_device ON access_tokens(device_id);
+CREATE INDEX access_tokens_expiry ON access_tokens(expires_at);
+
+CREATE TABLE records(
+    record_type TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('applied', 'quarantined', 'deleted')),
+    case_id TEXT NOT NULL DEFAULT '',
+    audience TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    form_version INTEGER NOT NULL,
+    change_id TEXT NOT NULL,
+    seq INTEGER NOT NULL UNIQUE,
+    updated_at INTEGER NOT NULL,
+    fields TEXT NOT NULL,
+    field_clocks TEXT NOT NULL,
+    sealed BLOB,
+    key_id TEXT,
+    PRIMARY KEY (record_type, record_id)
+) WITHOUT ROWID;
+CREATE INDEX records_case ON records(case_id, seq);
+CREATE INDEX records_author ON records(author, seq);
+CREATE INDEX records_audience ON records(audience, seq);
+
+CREATE TABLE record_index(
+    record_type TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    PRIMARY KEY (record_type, field, value, record_id)
+) WITHOUT ROWID;
+CREATE INDEX record_index_value ON record_index(value);
+CREATE INDEX record_index_record ON record_index(record_type, record_id);
+
+CREATE TABLE changes(
+    id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    author TEXT NOT NULL,
+    record_type TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    seq INTEGER NOT NULL,
+    received_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE access_events(
+    seq INTEGER PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    case_id TEXT NOT NULL
+);
+CREATE INDEX access_events_user ON access_events(user_id, seq);
+
+CREATE TABLE audit(
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    action TEXT NOT NULL,
+    user_id TEXT NOT NULL DEFAULT '',
+    device_id TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX audit_at ON audit(at);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql");
+}
+
+using Step = void (*)(SqliteDb&);
+constexpr Step kSteps[] = {migrateTo1};
+static_assert(sizeof kSteps / sizeof kSteps[0] == kSchemaVersion, "one migration step per schema version");
+
+} // namespace
+
+void migrate(SqliteDb& db)
+{
+    const int version = db.userVersion();
+    if (version > kSchemaVersion) {
+        throw std::runtime_error("the database has schema version " + std::to_string(version) +
+                                 ", newer than this server (" + std::to_string(kSchemaVersion) + ")");
+    }
+    for (int next = version + 1; next <= kSchemaVersion; ++next) {
+        Transaction transaction(db);
+        // Another process (an admin command beside the server) may have migrated meanwhile.
+        if (db.userVersion() >= next) {
+            continue;
+        }
+        kSteps[next - 1](db);
+        db.setUserVersion(next);
+        transaction.commit();
+    }
+}
+
+} // namespace fieldbook::server

@@ -1,0 +1,322 @@
+#include "sync/pullservice.h"
+
+#include "http/apierror.h"
+#include "rules/access.h"
+#include "rules/gates.h"
+#include "sync/changecodec.h"
+#include "sync/cursor.h"
+#include "sync/derived.h"
+#include "sync/limits.h"
+#include "sync/readerscope.h"
+#include "util/clock.h"
+
+#include <algorithm>
+#include <limits>
+#include <set>
+
+namespace fieldbook::server {
+
+namespace {
+
+constexpr std::size_t kScanBatch = 256;
+constexpr std::size_t kEventBatch = 1000;
+
+std::string clearanceRecordId(std::string_view matchId)
+{
+    return derivedId("clearance|" + std::string(matchId));
+}
+
+class PageBuilder
+{
+public:
+    PageBuilder(Store& store, const ReaderScope& scope, std::string node, std::int64_t nowMillis)
+        : m_store(store)
+        , m_scope(scope)
+        , m_node(std::move(node))
+        , m_nowMillis(nowMillis)
+    {
+    }
+
+    std::size_t size() const { return m_changes.size(); }
+    boost::json::array take() { return std::move(m_changes); }
+    boost::json::array takeAudit() { return std::move(m_audit); }
+
+    // The change for a record found by the scan: its current view, a delete for a deleted record
+    // the reader could see, or nothing.
+    std::optional<boost::json::object> forScanned(const StoredRecord& record) const
+    {
+        const auto view = m_scope.view(record);
+        if (!view) {
+            return std::nullopt;
+        }
+        if (record.state == RecordState::Deleted) {
+            return removal(record);
+        }
+        if (record.record.type == "alert") {
+            return upsert(record, withQuarantined(*view));
+        }
+        return upsert(record, *view);
+    }
+
+    // Every record of the case and its people, as the reader may now see them.
+    std::vector<boost::json::object> forAccessEvent(const AccessEvent& event)
+    {
+        std::vector<StoredRecord> candidates = m_store.recordsOfCase(event.caseId);
+        std::set<std::string> people;
+        for (const StoredRecord& record : candidates) {
+            for (auto& person : peopleOf(record.record)) {
+                people.insert(std::move(person));
+            }
+        }
+        for (const std::string& person : people) {
+            for (StoredRecord& record : m_store.recordsReferencing(person)) {
+                // Records of other cases did not change hands with this one.
+                if (record.state != RecordState::Quarantined && record.caseId.empty()) {
+                    candidates.push_back(std::move(record));
+                }
+            }
+        }
+        std::vector<boost::json::object> out;
+        std::set<std::pair<std::string, std::string>> seen;
+        for (const StoredRecord& record : candidates) {
+            if (record.record.type == "alert" || !seen.emplace(record.record.type, record.record.id).second) {
+                continue;
+            }
+            const auto view = m_scope.view(record);
+            if (view && record.state != RecordState::Deleted) {
+                out.push_back(upsert(record, *view));
+            } else if (m_scope.formerView(record)) {
+                out.push_back(removal(record));
+            }
+            if (record.record.type == "match" && record.record.text("volunteer") == m_scope.reader().id &&
+                record.record.text("status") != "active") {
+                out.push_back(derivedRemoval("clearance", clearanceRecordId(record.record.id)));
+            }
+        }
+        return out;
+    }
+
+    // One clearance record per active match of the reader (core clearanceFor on today's date).
+    std::vector<boost::json::object> clearances(Date today) const
+    {
+        std::vector<boost::json::object> out;
+        for (const Record& match : m_scope.activeMatches()) {
+            const std::string caseId = match.text("case_id");
+            const std::string personId = match.text("person_id");
+            const GateDecision decision = clearanceFor(caseId, personId, m_scope.reader().id, today, m_store);
+            const std::string recordId = clearanceRecordId(match.id);
+            const std::string reason = decision.cleared() ? "" : decision.code();
+            Change change;
+            std::string seed = "clearance-change|";
+            seed += recordId;
+            seed += '|';
+            seed += reason;
+            change.id = derivedId(seed);
+            change.recordType = "clearance";
+            change.recordId = recordId;
+            change.hlc = serverHlc(m_nowMillis, m_node);
+            change.fields = boost::json::object{{"case_id", caseId},
+                                                {"person_id", personId},
+                                                {"match_id", match.id},
+                                                {"cleared", decision.cleared()},
+                                                {"reason", reason}};
+            out.push_back(encodeChange(change));
+        }
+        return out;
+    }
+
+    // False when this page already carries the record (a scan and an access event can both
+    // bring it); the snapshot is the same, so the first one is already right.
+    bool add(boost::json::object change)
+    {
+        const auto key = std::make_pair(std::string(change["record_type"].as_string()),
+                                        std::string(change["record_id"].as_string()));
+        if (!m_emitted.insert(key).second) {
+            return false;
+        }
+        boost::json::array entry{change["record_type"], change["record_id"], change["op"]};
+        m_audit.push_back(std::move(entry));
+        m_changes.push_back(std::move(change));
+        return true;
+    }
+
+private:
+    // An alert carries the held-back record as far as its reader may see it (readView, as if it
+    // had been applied): the case's practitioner sees it whole, a safeguarding officer sees the ids.
+    boost::json::object withQuarantined(boost::json::object alert) const
+    {
+        const auto type = alert.if_contains("record_type");
+        const auto id = alert.if_contains("record_id");
+        if (type == nullptr || id == nullptr || !type->is_string() || !id->is_string()) {
+            return alert;
+        }
+        auto held = m_store.storedRecord(type->as_string(), id->as_string());
+        if (held && held->state == RecordState::Quarantined) {
+            if (auto view = m_scope.view(*held)) {
+                alert["record"] = std::move(*view);
+            }
+        }
+        return alert;
+    }
+
+    boost::json::object upsert(const StoredRecord& record, boost::json::object fields) const
+    {
+        Change change;
+        change.id = record.changeId;
+        change.recordType = record.record.type;
+        change.recordId = record.record.id;
+        change.op = "upsert";
+        change.hlc = record.record.hlc;
+        change.formVersion = record.record.formVersion;
+        change.fields = std::move(fields);
+        boost::json::object out = encodeChange(change);
+        if (!record.record.author.empty()) {
+            out["author"] = record.record.author;
+        }
+        return out;
+    }
+
+    boost::json::object removal(const StoredRecord& record) const
+    {
+        Change change;
+        change.id = derivedId("removal|" + record.record.type + "|" + record.record.id + "|" + record.changeId);
+        change.recordType = record.record.type;
+        change.recordId = record.record.id;
+        change.op = "delete";
+        change.hlc = std::max(record.record.hlc, serverHlc(m_nowMillis, m_node));
+        change.formVersion = record.record.formVersion;
+        return encodeChange(change);
+    }
+
+    boost::json::object derivedRemoval(std::string_view type, const std::string& recordId) const
+    {
+        Change change;
+        change.id = derivedId("removal|" + std::string(type) + "|" + recordId);
+        change.recordType = std::string(type);
+        change.recordId = recordId;
+        change.op = "delete";
+        change.hlc = serverHlc(m_nowMillis, m_node);
+        return encodeChange(change);
+    }
+
+    Store& m_store;
+    const ReaderScope& m_scope;
+    std::string m_node;
+    std::int64_t m_nowMillis;
+    boost::json::array m_changes;
+    boost::json::array m_audit;
+    std::set<std::pair<std::string, std::string>> m_emitted;
+};
+
+} // namespace
+
+PullPage PullService::pull(Store& store, const Caller& caller, std::string_view cursorText, std::size_t limit,
+                           std::int64_t now) const
+{
+    const auto from = decodeCursor(cursorText);
+    if (!from) {
+        throw ApiException(ApiError::InvalidCursor,
+                           "The cursor is not one this server issued; pull again without a cursor.");
+    }
+    limit = std::clamp<std::size_t>(limit, 1, limits::kMaxPullLimit);
+
+    PullPage page;
+    boost::json::array audited;
+    std::int64_t position = *from;
+    store.readTransaction([&] {
+        const std::int64_t last = store.lastSequence();
+        if (*from > last) {
+            throw ApiException(ApiError::InvalidCursor,
+                               "The cursor is ahead of this server's data (restored from a backup?); pull again "
+                               "without a cursor.");
+        }
+        const Date today = dayOf(now);
+        const ReaderScope scope(caller.user, store, today);
+        PageBuilder builder(store, scope, m_node, now * 1000);
+
+        ScanFilter filter;
+        filter.author = caller.user.id;
+        filter.audience = caller.user.id;
+        if (scope.caseScoped()) {
+            filter.caseIds = scope.caseIds();
+        }
+
+        const std::vector<AccessEvent> events = store.accessEventsAfter(caller.user.id, *from, kEventBatch);
+        // With more events than one batch, this page may not go past the last one read.
+        const std::int64_t horizon =
+            events.size() < kEventBatch ? std::numeric_limits<std::int64_t>::max() : events.back().sequence;
+        std::size_t nextEvent = 0;
+        bool full = false;
+
+        auto takeEvent = [&](const AccessEvent& event) {
+            std::vector<boost::json::object> changes = builder.forAccessEvent(event);
+            if (builder.size() > 0 && builder.size() + changes.size() > limit) {
+                return false; // a case's records travel together: this one starts the next page
+            }
+            for (auto& change : changes) {
+                builder.add(std::move(change));
+            }
+            position = event.sequence;
+            return true;
+        };
+
+        for (;;) {
+            const std::vector<StoredRecord> batch = store.recordsAfter(position, filter, kScanBatch);
+            for (const StoredRecord& record : batch) {
+                if (record.sequence > horizon) {
+                    full = true;
+                    break;
+                }
+                while (!full && nextEvent < events.size() && events[nextEvent].sequence < record.sequence) {
+                    full = !takeEvent(events[nextEvent]);
+                    nextEvent += full ? 0 : 1;
+                }
+                if (full) {
+                    break;
+                }
+                if (auto change = builder.forScanned(record)) {
+                    if (builder.size() >= limit) {
+                        full = true;
+                        break;
+                    }
+                    builder.add(std::move(*change));
+                }
+                position = record.sequence;
+            }
+            if (full || batch.size() < kScanBatch) {
+                break;
+            }
+        }
+        while (!full && nextEvent < events.size()) {
+            full = !takeEvent(events[nextEvent]);
+            nextEvent += full ? 0 : 1;
+        }
+        if (!full && horizon != std::numeric_limits<std::int64_t>::max()) {
+            full = true; // more events wait beyond this batch
+        }
+        if (!full) {
+            position = last; // everything in this snapshot has been considered
+            auto clearances = builder.clearances(today);
+            if (builder.size() > 0 && builder.size() + clearances.size() > limit) {
+                full = true; // the clearances come alone on the next (last) page
+            } else {
+                for (auto& change : clearances) {
+                    builder.add(std::move(change));
+                }
+            }
+        }
+        page.changes = builder.take();
+        page.more = full;
+        audited = builder.takeAudit();
+    });
+    page.cursor = encodeCursor(position);
+
+    store.writeTransaction([&] {
+        boost::json::object detail{{"from", *from}, {"to", position}, {"count", page.changes.size()},
+                                   {"records", std::move(audited)}};
+        store.appendAudit(AuditEntry{0, now, "pull", caller.user.id, caller.deviceId, std::move(detail)});
+    });
+    return page;
+}
+
+} // namespace fieldbook::server

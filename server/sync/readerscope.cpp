@@ -1,0 +1,150 @@
+#include "sync/readerscope.h"
+
+#include "model/ids.h"
+
+namespace fieldbook::server {
+
+namespace {
+
+// The people of a case: its person, the people of its matches, and whoever a relationship links
+// to them (the prisoner of a family member, the family of a prisoner).
+void addPeopleOfCase(const FactSource& facts, const std::string& caseId, std::set<std::string>& people)
+{
+    std::set<std::string> direct;
+    if (const auto theCase = facts.record("case", caseId)) {
+        if (auto person = theCase->text("person_id"); !person.empty()) {
+            direct.insert(person);
+        }
+    }
+    for (const Record& match : facts.recordsWhere("match", "case_id", caseId)) {
+        if (auto person = match.text("person_id"); !person.empty()) {
+            direct.insert(person);
+        }
+    }
+    for (const std::string& person : direct) {
+        people.insert(person);
+        for (const Record& link : facts.recordsWhere("relationship", "person_id", person)) {
+            if (auto prisoner = link.text("prisoner_id"); !prisoner.empty()) {
+                people.insert(prisoner);
+            }
+        }
+        for (const Record& link : facts.recordsWhere("relationship", "prisoner_id", person)) {
+            if (auto other = link.text("person_id"); !other.empty()) {
+                people.insert(other);
+            }
+        }
+    }
+}
+
+} // namespace
+
+ReaderScope::ReaderScope(const User& reader, const FactSource& facts, Date today)
+    : m_reader(reader)
+    , m_facts(facts)
+    , m_today(today)
+{
+    if (reader.roles.has(Role::Practitioner)) {
+        for (const Record& theCase : facts.recordsWhere("case", "practitioner_id", reader.id)) {
+            m_practitionerCases.insert(theCase.id);
+            addPeopleOfCase(facts, theCase.id, m_practitionerPeople);
+        }
+    }
+    if (reader.roles.anyVolunteer()) {
+        for (Record& match : facts.recordsWhere("match", "volunteer", reader.id)) {
+            const std::string caseId = match.text("case_id");
+            m_anyMatchCases.insert(caseId);
+            if (match.text("status") != "active") {
+                continue;
+            }
+            m_matchedCases.insert(caseId);
+            if (auto person = match.text("person_id"); !person.empty()) {
+                m_matchedPeople.insert(person);
+            }
+            if (const auto theCase = facts.record("case", caseId)) {
+                if (auto person = theCase->text("person_id"); !person.empty()) {
+                    m_matchedPeople.insert(person);
+                }
+            }
+            m_activeMatches.push_back(std::move(match));
+        }
+    }
+}
+
+std::string ReaderScope::teamOf(const std::string& userId) const
+{
+    if (userId.empty()) {
+        return {};
+    }
+    auto found = m_teams.find(userId);
+    if (found == m_teams.end()) {
+        const auto user = m_facts.user(userId);
+        found = m_teams.emplace(userId, user ? user->team : std::string()).first;
+    }
+    return found->second;
+}
+
+ReaderContext ReaderScope::contextFor(const StoredRecord& stored) const
+{
+    const Record& record = stored.record;
+    ReaderContext context;
+    context.today = m_today;
+    context.isAuthor = !record.author.empty() && record.author == m_reader.id;
+    if (!stored.caseId.empty()) {
+        context.isCasePractitioner = m_practitionerCases.count(stored.caseId) > 0;
+        context.hasActiveMatch = m_matchedCases.count(stored.caseId) > 0;
+    } else {
+        for (const std::string& person : peopleOf(record)) {
+            context.isCasePractitioner = context.isCasePractitioner || m_practitionerPeople.count(person) > 0;
+            context.hasActiveMatch = context.hasActiveMatch || m_matchedPeople.count(person) > 0;
+        }
+    }
+    if (!m_reader.team.empty()) {
+        const std::string volunteer = record.text("volunteer");
+        context.sameTeam = teamOf(record.author) == m_reader.team ||
+                           (!volunteer.empty() && teamOf(volunteer) == m_reader.team);
+    }
+    return context;
+}
+
+ReaderContext ReaderScope::formerContextFor(const StoredRecord& record) const
+{
+    ReaderContext context = contextFor(record);
+    context.isCasePractitioner = m_reader.roles.has(Role::Practitioner);
+    context.hasActiveMatch = m_reader.roles.anyVolunteer();
+    return context;
+}
+
+std::optional<boost::json::object> ReaderScope::view(const StoredRecord& record) const
+{
+    if (record.record.type == "alert") {
+        return record.audience == m_reader.id ? std::optional(record.record.fields) : std::nullopt;
+    }
+    return readView(m_reader, record.record, contextFor(record));
+}
+
+std::optional<boost::json::object> ReaderScope::formerView(const StoredRecord& record) const
+{
+    if (record.record.type == "alert") {
+        return record.audience == m_reader.id ? std::optional(record.record.fields) : std::nullopt;
+    }
+    return readView(m_reader, record.record, formerContextFor(record));
+}
+
+bool ReaderScope::caseScoped() const
+{
+    for (const Role role : m_reader.roles.list()) {
+        if (!isVolunteerRole(role) && role != Role::Practitioner) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::vector<std::string> ReaderScope::caseIds() const
+{
+    std::set<std::string> all = m_practitionerCases;
+    all.insert(m_anyMatchCases.begin(), m_anyMatchCases.end());
+    return {all.begin(), all.end()};
+}
+
+} // namespace fieldbook::server

@@ -1,0 +1,407 @@
+#include "rules/access.h"
+
+#include "model/formdefinition.h"
+#include "rules/ruledetail.h"
+
+#include <algorithm>
+#include <set>
+
+namespace fieldbook {
+
+namespace {
+
+// Case-bound records a practitioner writes on their own cases (contact records are decided by
+// checkContact's rule 1, so they are listed apart).
+constexpr std::string_view kPractitionerCaseTypes[] = {
+    "radar", "triage", "care_plan_action", "outcome_report", "first_contact_report", "carer_contact_attempt",
+    "child_assessment", "casework_checklist", "feedback_survey", "welfare_grant_request",
+};
+constexpr std::string_view kIntakeTypes[] = {"person", "relationship", "consent", "protection_check"};
+constexpr std::string_view kContactTypes[] = {"session_report", "contact_sheet", "play_session"};
+
+// Identifying details a manager's aggregates never need.
+constexpr std::string_view kIdentifying[] = {
+    "given_name", "family_name", "phone", "email", "address", "how_to_reach", "prison_number",
+    "date_of_birth", "dbs_reference", "restrictions", "owner_name",
+};
+// Person fields a matched volunteer sees (DOMAIN.md: first name, how to reach them; the prisoner's
+// establishment for prison visitors; release plan essentials for mentors).
+constexpr std::string_view kVolunteerPersonFields[] = {
+    "kind", "given_name", "establishment", "release_date", "phone", "email", "how_to_reach", "preferred_language",
+};
+
+template <std::size_t N>
+bool among(const std::string_view (&list)[N], std::string_view value)
+{
+    return std::find(std::begin(list), std::end(list), value) != std::end(list);
+}
+
+GateDecision allowed()
+{
+    return GateDecision{GateReason::Cleared, {}};
+}
+
+std::string titleOf(std::string_view type)
+{
+    if (const auto* form = FormRegistry::builtin().current(type)) {
+        return form->title;
+    }
+    return std::string(type);
+}
+
+bool isPractitionerOf(const User& user, std::string_view caseId, const FactSource& facts)
+{
+    if (caseId.empty() || user.id.empty()) {
+        return false;
+    }
+    const auto theCase = facts.record("case", caseId);
+    return theCase && theCase->text("practitioner_id") == user.id;
+}
+
+bool hasActiveMatchOnCase(const User& user, std::string_view caseId, const FactSource& facts)
+{
+    if (caseId.empty() || user.id.empty()) {
+        return false;
+    }
+    const auto matches = facts.recordsWhere("match", "case_id", caseId);
+    return std::any_of(matches.begin(), matches.end(), [&](const Record& match) {
+        return match.text("volunteer") == user.id && match.text("status") == "active";
+    });
+}
+
+bool volunteerTypes(const RoleSet& roles, std::string_view type)
+{
+    if (type == "session_report") {
+        return roles.has(Role::Befriender) || roles.has(Role::Mentor);
+    }
+    if (type == "contact_sheet") {
+        return roles.has(Role::Befriender) || roles.has(Role::Mentor) || roles.has(Role::PrisonVisitor);
+    }
+    if (type == "play_session" || type == "child_assessment") {
+        return roles.has(Role::PlayVolunteer);
+    }
+    return false;
+}
+
+bool fieldRole(const RoleSet& roles)
+{
+    return roles.anyVolunteer() || roles.has(Role::Practitioner) || roles.has(Role::Coordinator)
+        || roles.has(Role::SafeguardingOfficer);
+}
+
+bool practitionerMayWrite(const User& author, const Record& record, const FactSource& facts)
+{
+    if (among(kIntakeTypes, record.type) || among(kContactTypes, record.type)) {
+        return true;
+    }
+    if (record.type == "case") {
+        if (record.text("practitioner_id") == author.id) {
+            return true;
+        }
+        return isPractitionerOf(author, record.id, facts);
+    }
+    if (among(kPractitionerCaseTypes, record.type)) {
+        return isPractitionerOf(author, record.text("case_id"), facts);
+    }
+    return false;
+}
+
+bool coordinatorMayWrite(const User& author, const Record& record, const FactSource& facts)
+{
+    if (record.type != "vetting" && record.type != "match") {
+        return false;
+    }
+    const auto volunteer = facts.user(record.text("volunteer"));
+    if (volunteer && !volunteer->team.empty() && !author.team.empty() && volunteer->team != author.team) {
+        return false;
+    }
+    return true;
+}
+
+bool volunteerMayWrite(const User& author, const Record& record, const FactSource& facts)
+{
+    if (!volunteerTypes(author.roles, record.type)) {
+        return false;
+    }
+    if (isContactRecordType(record.type)) {
+        return true; // checkContact rule 1 decides on the case and the person
+    }
+    return hasActiveMatchOnCase(author, record.text("case_id"), facts);
+}
+
+std::set<std::string> narrativeFields(const Record& record)
+{
+    std::set<std::string> out;
+    const auto& registry = FormRegistry::builtin();
+    const FormDefinition* form = registry.find(record.type, record.formVersion);
+    if (form == nullptr) {
+        form = registry.current(record.type);
+    }
+    if (form != nullptr) {
+        for (const auto& field : form->fields) {
+            if (field.narrative) {
+                out.insert(field.name);
+            }
+        }
+    } else {
+        // A record type without a definition: hide the usual free-text names rather than show them.
+        out = {"notes", "details", "what_happened", "summary", "comments"};
+    }
+    // Versions differ: a narrative field of any version of this type stays narrative.
+    for (const auto& other : registry.all()) {
+        if (other.recordType == record.type) {
+            for (const auto& field : other.fields) {
+                if (field.narrative) {
+                    out.insert(field.name);
+                }
+            }
+        }
+    }
+    return out;
+}
+
+void addAgeBand(const Record& record, boost::json::object& view, Date today)
+{
+    if (const auto born = Date::parse(record.text("date_of_birth"))) {
+        view["age_band"] = ageBand(*born, today);
+    }
+}
+
+boost::json::object without(const Record& record, const std::set<std::string>& drop)
+{
+    boost::json::object view;
+    for (const auto& entry : record.fields) {
+        if (drop.count(std::string(entry.key())) == 0) {
+            view[entry.key()] = entry.value();
+        }
+    }
+    return view;
+}
+
+std::optional<boost::json::object> managerView(const Record& record, Date today)
+{
+    std::set<std::string> drop = narrativeFields(record);
+    drop.insert(std::begin(kIdentifying), std::end(kIdentifying));
+    boost::json::object view = without(record, drop);
+    if (record.type == "person") {
+        addAgeBand(record, view, today);
+    }
+    return view;
+}
+
+std::optional<boost::json::object> coordinatorView(const Record& record, const ReaderContext& context)
+{
+    if (context.isAuthor) {
+        return record.fields;
+    }
+    const bool supervised = record.type == "vetting" || record.type == "match" || isContactRecordType(record.type)
+        || record.type == "child_assessment";
+    if (supervised && context.sameTeam) {
+        return record.fields;
+    }
+    return std::nullopt;
+}
+
+std::optional<boost::json::object> volunteerView(const User& reader, const Record& record,
+                                                 const ReaderContext& context, Date today)
+{
+    if (record.type == "match") {
+        // Their own matches whatever the status: an ended match is how the phone learns to let go.
+        if (!reader.id.empty() && record.text("volunteer") == reader.id) {
+            return record.fields;
+        }
+        return std::nullopt;
+    }
+    if (record.type == "safeguarding_report") {
+        return context.isAuthor ? std::optional(record.fields) : std::nullopt;
+    }
+    if (!context.hasActiveMatch) {
+        return std::nullopt;
+    }
+    if (record.type == "person") {
+        boost::json::object view;
+        for (const auto& entry : record.fields) {
+            if (among(kVolunteerPersonFields, entry.key())) {
+                view[entry.key()] = entry.value();
+            }
+        }
+        addAgeBand(record, view, today);
+        return view;
+    }
+    if (record.type == "case") {
+        return without(record, narrativeFields(record));
+    }
+    if (isContactRecordType(record.type) || record.type == "child_assessment") {
+        if (context.isAuthor) {
+            return record.fields;
+        }
+        return without(record, narrativeFields(record));
+    }
+    if (record.type == "first_contact_report") {
+        if (!reader.id.empty() && record.text("sent_to_volunteer") == reader.id) {
+            return record.fields;
+        }
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+std::optional<boost::json::object> viewFor(Role role, const User& reader, const Record& record,
+                                           const ReaderContext& context, Date today)
+{
+    switch (role) {
+    case Role::Admin:
+        return std::nullopt;
+    case Role::Manager:
+        return managerView(record, today);
+    case Role::SafeguardingOfficer:
+        if (record.type == "safeguarding_report" || context.breakGlass) {
+            return record.fields;
+        }
+        return std::nullopt;
+    case Role::Practitioner:
+        if (context.isCasePractitioner || context.isAuthor) {
+            return record.fields;
+        }
+        return std::nullopt;
+    case Role::Coordinator:
+        return coordinatorView(record, context);
+    case Role::Befriender:
+    case Role::PlayVolunteer:
+    case Role::PrisonVisitor:
+    case Role::Mentor:
+        return volunteerView(reader, record, context, today);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::string caseOf(const Record& record, const FactSource& facts)
+{
+    if (record.type == "case") {
+        return record.id;
+    }
+    std::string caseId = record.text("case_id");
+    if (!caseId.empty()) {
+        return caseId;
+    }
+    if (record.type == "match") {
+        if (const auto stored = facts.record("match", record.id)) {
+            return stored->text("case_id");
+        }
+    }
+    return {};
+}
+
+std::vector<std::string> peopleOf(const Record& record)
+{
+    std::vector<std::string> out;
+    auto add = [&out](std::string id) {
+        if (!id.empty() && std::find(out.begin(), out.end(), id) == out.end()) {
+            out.push_back(std::move(id));
+        }
+    };
+    if (record.type == "person") {
+        add(record.id);
+    } else if (record.type == "relationship") {
+        add(record.text("prisoner_id"));
+        add(record.text("person_id"));
+    } else if (record.type == "consent") {
+        add(record.text("given_by"));
+        add(record.text("about"));
+    } else if (record.type == "protection_check") {
+        add(record.text("subject"));
+    } else {
+        add(record.text("person_id"));
+        add(record.text("carer_id"));
+        add(record.text("child_id"));
+    }
+    return out;
+}
+
+GateDecision mayWrite(const User& author, const Record& record, const FactSource& facts)
+{
+    const std::string what = titleOf(record.type);
+    if (!isKnownRecordType(record.type)) {
+        return GateDecision{GateReason::Forbidden, "Not allowed: " + record.type + " is not a record type"};
+    }
+    if (record.type == "safeguarding_report" && fieldRole(author.roles)) {
+        return allowed();
+    }
+    if (author.roles.has(Role::Practitioner) && practitionerMayWrite(author, record, facts)) {
+        return allowed();
+    }
+    if (author.roles.has(Role::Coordinator) && coordinatorMayWrite(author, record, facts)) {
+        return allowed();
+    }
+    if (author.roles.anyVolunteer() && volunteerMayWrite(author, record, facts)) {
+        return allowed();
+    }
+    return GateDecision{GateReason::Forbidden, "Not allowed: your role does not let you write a " + what
+                                                   + (caseOf(record, facts).empty() ? "" : " on this case")};
+}
+
+std::optional<boost::json::object> readView(const User& reader, const Record& record, const ReaderContext& context)
+{
+    const Date today = context.today.value_or(detail::todayUtc());
+    std::optional<boost::json::object> result;
+    for (const Role role : reader.roles.list()) {
+        auto view = viewFor(role, reader, record, context, today);
+        if (!view) {
+            continue;
+        }
+        if (!result) {
+            result = std::move(*view);
+            continue;
+        }
+        for (auto& entry : *view) {
+            (*result)[entry.key()] = entry.value();
+        }
+    }
+    // One role's age band never stands beside another role's full date of birth.
+    if (result && result->contains("date_of_birth")) {
+        result->erase("age_band");
+    }
+    return result;
+}
+
+std::vector<std::string> writableRecordTypes(const RoleSet& roles)
+{
+    std::vector<std::string> out;
+    for (const auto& type : knownRecordTypes()) {
+        const bool practitioner = roles.has(Role::Practitioner)
+            && (among(kIntakeTypes, type) || among(kContactTypes, type) || among(kPractitionerCaseTypes, type)
+                || type == "case");
+        const bool coordinator = roles.has(Role::Coordinator) && (type == "vetting" || type == "match");
+        const bool may = type == "safeguarding_report" ? fieldRole(roles)
+                                                       : practitioner || coordinator || volunteerTypes(roles, type);
+        if (may) {
+            out.push_back(type);
+        }
+    }
+    return out;
+}
+
+std::string ageBand(Date dateOfBirth, Date on)
+{
+    const int age = ageOn(dateOfBirth, on);
+    if (age < 3) {
+        return "0-2";
+    }
+    if (age < 6) {
+        return "3-5";
+    }
+    if (age < 11) {
+        return "6-10";
+    }
+    if (age < 16) {
+        return "11-15";
+    }
+    if (age < 18) {
+        return "16-17";
+    }
+    return "18+";
+}
+
+} // namespace fieldbook

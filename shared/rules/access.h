@@ -1,0 +1,80 @@
+// Least privilege per role and per field: who may write which record type on which case, and
+// what of each record each role may read. The server filters every pull through readView();
+// the app uses mayWrite() to offer only the forms a person may fill in.
+#pragma once
+
+#include "model/record.h"
+#include "rules/facts.h"
+#include "rules/gates.h"
+#include "rules/roles.h"
+
+#include <boost/json/object.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fieldbook {
+
+// The record's case, as far as it can be told from the record and the facts: the `case_id` field,
+// the record itself for a case, the match's case. "" when the record belongs to no case.
+std::string caseOf(const Record& record, const FactSource& facts);
+
+// How the reader stands towards the record's case; the server computes it, the rules decide.
+// For records that belong to no case (person, relationship, consent, protection_check), the
+// server sets isCasePractitioner / hasActiveMatch when one of peopleOf(record) is the person of
+// (or matched on) one of the reader's cases.
+struct ReaderContext
+{
+    bool isCasePractitioner = false; // practitioner_id of the case (or of a case of the same team, where configured)
+    bool hasActiveMatch = false;     // the reader is the volunteer of an active match on the case
+    bool isAuthor = false;           // the reader wrote this record
+    bool sameTeam = false;           // the record's volunteer/author is in the reader's team (coordinators)
+    bool breakGlass = false;         // an audited break-the-glass grant of a safeguarding officer on this case
+    std::optional<Date> today;       // the day age bands are computed for; the UTC date of the wall clock if unset
+};
+
+// The people a record is about: a person's own id; a relationship's prisoner_id and person_id;
+// a consent's given_by and about; a protection check's subject; else person_id, carer_id,
+// child_id where present. Lets the server decide who may see records that belong to no case.
+std::vector<std::string> peopleOf(const Record& record);
+
+// Whether `author` may write `record` at all (before the gates): the role table of DOMAIN.md.
+// Forbidden is a rejection; anything else means "go on to the gates".
+//   practitioner: person, relationship, consent, protection_check (intake, before a case exists);
+//                 a case they are (or become) the practitioner of; every case-bound record of
+//                 their own cases;
+//   coordinator:  vetting and match, for volunteers of their own team (when both teams are known);
+//   volunteers:   their contact record types (befriender: session_report, contact_sheet;
+//                 play_volunteer: play_session, child_assessment; prison_visitor: contact_sheet;
+//                 mentor: session_report, contact_sheet); contact records go on to checkContact,
+//                 whose rule 1 checks the case (practitioner or active match on P); a
+//                 child_assessment needs an active match on its case here;
+//   everyone but a pure admin/manager: safeguarding_report, anywhere, never gated;
+//   admin, manager: no case content.
+GateDecision mayWrite(const User& author, const Record& record, const FactSource& facts);
+
+// The fields of `record` that `reader` may see, or nullopt if the record is not theirs to see.
+// Field-level: a volunteer never gets prison_number, date_of_birth (only `age_band`), another
+// author's notes, restriction details; a manager never gets narrative fields.
+// A user with several roles sees the union of what each role sees. Narrative fields are the ones
+// the record's form definition marks `narrative`.
+//   admin: nothing;  manager: every record without narrative fields and without identifying
+//   details (names, contact details, prison_number, restrictions; date_of_birth -> age_band);
+//   safeguarding_officer: every safeguarding_report, anything else only with breakGlass;
+//   practitioner: everything on their cases (isCasePractitioner) and what they wrote;
+//   coordinator: vetting, match and volunteers' contact records / child assessments of their team;
+//   volunteers: their own match records; with an active match on the case: the person (first
+//   name, how to reach them, establishment, release date, age_band), the case, contact records
+//   and child assessments (other authors' without narrative fields), the first contact report
+//   sent to them; their own safeguarding reports. Never protection_check, vetting, consent,
+//   relationship or casework records.
+std::optional<boost::json::object> readView(const User& reader, const Record& record, const ReaderContext& context);
+
+// The record types a role may create from the app, for offering forms.
+std::vector<std::string> writableRecordTypes(const RoleSet& roles);
+
+// "0-2", "3-5", "6-10", "11-15", "16-17", "18+" from a date of birth on a day.
+std::string ageBand(Date dateOfBirth, Date on);
+
+} // namespace fieldbook

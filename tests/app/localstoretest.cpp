@@ -1,0 +1,342 @@
+// The phone's encrypted store: PIN unlock and wipe, encryption at rest (the raw file never holds a
+// personal string), record + outbox in one transaction (a child process killed mid-write leaves
+// both or neither), push results, pulled pages and removals, drafts.
+#include "storefixture.h"
+
+#include "storage/sqlitedb.h"
+#include "store/localstore.h"
+#include "store/schema.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QtTest>
+
+#include <csignal>
+#include <cstdio>
+
+using namespace fieldbook;
+using namespace fieldbook::app;
+
+namespace {
+
+const char* const kCanary = "Irina-said-CANARY-7f3a about the visit";
+
+Change sessionReport(const std::string& notes)
+{
+    Change change;
+    change.recordType = "session_report";
+    change.formVersion = 2;
+    change.fields = {{"case_id", fixture::kCase},
+                     {"person_id", fixture::kIrina},
+                     {"occurred_at", "2024-02-01T10:00:00Z"},
+                     {"duration_minutes", 45},
+                     {"concerns", "none"},
+                     {"notes", notes}};
+    return change;
+}
+
+QByteArray rawFiles(const std::string& path)
+{
+    QByteArray all;
+    for (const char* suffix : {"", "-wal", "-journal"}) {
+        QFile file(QString::fromStdString(path) + QLatin1String(suffix));
+        if (file.open(QIODevice::ReadOnly)) {
+            all += file.readAll();
+        }
+    }
+    return all;
+}
+
+int countRows(SqliteDb& db, const char* sql)
+{
+    Statement statement = db.prepare(sql);
+    statement.step();
+    return static_cast<int>(statement.integer(0));
+}
+
+// The child of crashWhileWritingLosesNothing: writes one record (and its outbox entry) per
+// transaction, forever, printing how many have committed; the parent kills it with SIGKILL.
+int crashChild(const QByteArray& path)
+{
+    LocalStore store(path.toStdString(), fixture::fastKdf());
+    if (store.unlock("1234") != LocalStore::UnlockResult::Unlocked) {
+        return 3;
+    }
+    for (int i = 1;; ++i) {
+        store.recordLocalChange(sessionReport("note " + std::to_string(i)));
+        std::printf("committed %d\n", i);
+        std::fflush(stdout);
+    }
+}
+
+} // namespace
+
+class LocalStoreTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void unlocksWithTheRightPin()
+    {
+        fixture::Store f;
+        const Change saved = f.store->recordLocalChange(sessionReport("hello"));
+        f.store->lock();
+        QVERIFY(!f.store->unlocked());
+        QVERIFY(!f.store->identity());
+        QVERIFY(f.store->facts().record("session_report", saved.recordId) == std::nullopt);
+        QCOMPARE(f.store->unlock("1234"), LocalStore::UnlockResult::Unlocked);
+        const auto record = f.store->record("session_report", saved.recordId);
+        QVERIFY(record);
+        QCOMPARE(record->text("notes"), std::string("hello"));
+        QCOMPARE(f.store->identity()->refreshToken, std::string("refresh-secret"));
+    }
+
+    void wrongPinFailsAndTooManyWipe()
+    {
+        fixture::Store f;
+        f.store->recordLocalChange(sessionReport("kept until wiped"));
+        f.store->lock();
+        for (int attempt = 1; attempt < LocalStore::kMaxPinAttempts; ++attempt) {
+            QCOMPARE(f.store->unlock("0000"), LocalStore::UnlockResult::WrongPin);
+            QCOMPARE(f.store->attemptsLeft(), LocalStore::kMaxPinAttempts - attempt);
+        }
+        QCOMPARE(f.store->unlock("0000"), LocalStore::UnlockResult::Wiped);
+        QVERIFY(!f.store->hasPin());
+        QVERIFY(!f.store->enrolled());
+        QCOMPARE(countRows(f.store->database(), "SELECT COUNT(*) FROM records"), 0);
+        QCOMPARE(countRows(f.store->database(), "SELECT COUNT(*) FROM outbox"), 0);
+    }
+
+    void rightPinResetsTheCount()
+    {
+        fixture::Store f;
+        f.store->lock();
+        QCOMPARE(f.store->unlock("1111"), LocalStore::UnlockResult::WrongPin);
+        QCOMPARE(f.store->unlock("1234"), LocalStore::UnlockResult::Unlocked);
+        QCOMPARE(f.store->attemptsLeft(), LocalStore::kMaxPinAttempts);
+    }
+
+    void changePinKeepsTheData()
+    {
+        fixture::Store f;
+        const Change saved = f.store->recordLocalChange(sessionReport("still here"));
+        f.store->changePin("987654");
+        f.store->lock();
+        QCOMPARE(f.store->unlock("1234"), LocalStore::UnlockResult::WrongPin);
+        QCOMPARE(f.store->unlock("987654"), LocalStore::UnlockResult::Unlocked);
+        QVERIFY(f.store->record("session_report", saved.recordId));
+    }
+
+    void nothingPersonalInTheRawFile()
+    {
+        fixture::Store f;
+        f.store->applyPulled(fixture::clearedCase(), "cursor-1");
+        f.store->recordLocalChange(sessionReport(kCanary));
+        f.store->saveDraft("draft-1", "session_report", fixture::kCase, {{"notes", kCanary}});
+        const QByteArray raw = rawFiles(f.path());
+        QVERIFY(raw.size() > 1000);
+        QVERIFY2(!raw.contains(kCanary), "a note is readable in the database file");
+        QVERIFY2(!raw.contains("CANARY"), "part of a note is readable in the database file");
+        QVERIFY2(!raw.contains("Irina"), "a name is readable in the database file");
+        QVERIFY2(!raw.contains("Nowak"), "a family name is readable in the database file");
+        QVERIFY2(!raw.contains("refresh-secret"), "the refresh token is readable in the database file");
+        // Opened again, everything is readable with the PIN.
+        f.store->lock();
+        QCOMPARE(f.store->unlock("1234"), LocalStore::UnlockResult::Unlocked);
+        QCOMPARE(f.store->draft("draft-1")->at("notes").as_string(), boost::json::string(kCanary));
+    }
+
+    void tamperedRecordIsRefused()
+    {
+        fixture::Store f;
+        const Change saved = f.store->recordLocalChange(sessionReport("x"));
+        // Swap two records' sealed blobs: the record id is bound into each blob, so neither opens.
+        const Change other = f.store->recordLocalChange(sessionReport("y"));
+        f.store->database().execScript(
+            "UPDATE records SET sealed = (SELECT sealed FROM records WHERE record_type = 'session_report' "
+            "ORDER BY record_id DESC LIMIT 1) WHERE record_type = 'session_report'");
+        f.store->lock();
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, f.store->unlock("1234"));
+        Q_UNUSED(saved);
+        Q_UNUSED(other);
+    }
+
+    void recordAndOutboxTogether()
+    {
+        fixture::Store f;
+        const Change saved = f.store->recordLocalChange(sessionReport("n"));
+        QCOMPARE(saved.id.size(), std::size_t(32));
+        QCOMPARE(saved.recordId.size(), std::size_t(32));
+        QVERIFY(saved.hlc.find(fixture::kDevice) != std::string::npos);
+        const auto waiting = f.store->waitingChanges(10);
+        QCOMPARE(waiting.size(), std::size_t(1));
+        QCOMPARE(waiting[0].change.id, saved.id);
+        QCOMPARE(waiting[0].change.fields.at("notes").as_string(), boost::json::string("n"));
+        QCOMPARE(f.store->status("session_report", saved.recordId), RecordStatus::Pending);
+        QCOMPARE(f.store->waitingCount(), 1);
+    }
+
+    void safeguardingGoesFirst()
+    {
+        fixture::Store f;
+        f.store->recordLocalChange(sessionReport("first written"));
+        Change report;
+        report.recordType = "safeguarding_report";
+        report.fields = {{"urgency", "urgent"}, {"setting", "community"}, {"what_happened", "x"}};
+        const Change urgent = f.store->recordLocalChange(report, 0);
+        const auto waiting = f.store->waitingChanges(10);
+        QCOMPARE(waiting.size(), std::size_t(2));
+        QCOMPARE(waiting[0].change.id, urgent.id);
+    }
+
+    void pushResultsMoveRecords()
+    {
+        fixture::Store f;
+        f.store->applyPulled(fixture::clearedCase(), "c1");
+        const Change applied = f.store->recordLocalChange(sessionReport("a"));
+        const Change held = f.store->recordLocalChange(sessionReport("b"));
+        const Change refused = f.store->recordLocalChange(sessionReport("c"));
+        f.store->applyPushResults({{applied.id, "applied", ""},
+                                   {held.id, "quarantined", "consent_withdrawn"},
+                                   {refused.id, "rejected", "forbidden"}});
+        QCOMPARE(f.store->waitingCount(), 0);
+        QCOMPARE(f.store->status("session_report", applied.recordId), RecordStatus::Synced);
+        QCOMPARE(f.store->status("session_report", held.recordId), RecordStatus::Quarantined);
+        QCOMPARE(f.store->status("session_report", refused.recordId), RecordStatus::Rejected);
+        // Quarantined and rejected records are not facts, but stay on the phone and listed.
+        QVERIFY(!f.store->facts().record("session_report", held.recordId));
+        QVERIFY(f.store->record("session_report", held.recordId));
+        const auto problems = f.store->problems();
+        QCOMPARE(problems.size(), std::size_t(2));
+        QCOMPARE(problems[0].reason, std::string("consent_withdrawn"));
+        QCOMPARE(problems[1].state, std::string("rejected"));
+        // Kept across a lock.
+        f.store->lock();
+        QCOMPARE(f.store->unlock("1234"), LocalStore::UnlockResult::Unlocked);
+        QCOMPARE(f.store->problems().size(), std::size_t(2));
+        // Dealt with: a rejected record goes, a quarantined one stays as held.
+        f.store->dismissProblem(refused.id);
+        f.store->dismissProblem(held.id);
+        QVERIFY(f.store->problems().empty());
+        QVERIFY(!f.store->record("session_report", refused.recordId));
+        QVERIFY(f.store->record("session_report", held.recordId));
+        // Answering again (a resumed push) changes nothing.
+        f.store->applyPushResults({{applied.id, "duplicate", ""}});
+        QCOMPARE(f.store->status("session_report", applied.recordId), RecordStatus::Synced);
+    }
+
+    void pulledPagesMergeAndRemove()
+    {
+        fixture::Store f;
+        const auto page = fixture::clearedCase();
+        f.store->applyPulled(page, "c1");
+        QCOMPARE(f.store->pullCursor(), std::string("c1"));
+        QCOMPARE(f.store->recordsOfType("person").size(), std::size_t(2));
+        // The same page again (an interrupted pull resumed) holds the same state.
+        f.store->applyPulled(page, "c1");
+        QCOMPARE(f.store->recordsOfType("person").size(), std::size_t(2));
+        // A later change to a mutable record merges field by field.
+        f.store->applyPulled({fixture::pulled("person", fixture::kIrina, {{"how_to_reach", "phone after 6pm"}}, 900000)},
+                             "c2");
+        const auto irina = f.store->record("person", fixture::kIrina);
+        QCOMPARE(irina->text("given_name"), std::string("Irina"));
+        QCOMPARE(irina->text("how_to_reach"), std::string("phone after 6pm"));
+        // The server removes the case from this phone: the case and what belongs to it go,
+        // except this phone's own unsent record.
+        f.store->applyPulled({fixture::pulled("session_report", "f0000000000000000000000000000001",
+                                              {{"case_id", fixture::kCase}, {"person_id", fixture::kIrina},
+                                               {"occurred_at", "2024-02-01T10:00:00Z"}})},
+                             "c3");
+        const Change mine = f.store->recordLocalChange(sessionReport("unsent"));
+        Change removal = fixture::pulled("case", fixture::kCase, {}, 900001);
+        removal.op = "delete";
+        f.store->applyPulled({removal}, "c4");
+        QVERIFY(!f.store->record("case", fixture::kCase));
+        QVERIFY(!f.store->record("match", fixture::kMatch));
+        QVERIFY(!f.store->record("session_report", "f0000000000000000000000000000001"));
+        QVERIFY(f.store->record("session_report", mine.recordId));
+        QCOMPARE(f.store->pullCursor(), std::string("c4"));
+        // And after reopening, the same.
+        f.store->lock();
+        QCOMPARE(f.store->unlock("1234"), LocalStore::UnlockResult::Unlocked);
+        QVERIFY(!f.store->record("case", fixture::kCase));
+        QVERIFY(f.store->record("session_report", mine.recordId));
+    }
+
+    void draftsAreKeptAndDropped()
+    {
+        fixture::Store f;
+        QVERIFY(!f.store->draft("k"));
+        f.store->saveDraft("k", "session_report", fixture::kCase, {{"notes", "typing"}});
+        f.store->saveDraft("k", "session_report", fixture::kCase, {{"notes", "typing more"}});
+        QCOMPARE(f.store->draftCount(), 1);
+        QCOMPARE(f.store->draft("k")->at("notes").as_string(), boost::json::string("typing more"));
+        f.store->deleteDraft("k");
+        QCOMPARE(f.store->draftCount(), 0);
+    }
+
+    void crashWhileWritingLosesNothing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("crash.db");
+        {
+            LocalStore store(path.toStdString(), fixture::fastKdf());
+            store.initialise("1234");
+            Identity identity;
+            identity.deviceId = fixture::kDevice;
+            identity.user.id = fixture::kVolunteer;
+            store.saveIdentity(identity);
+        }
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FIELDBOOK_CRASH_CHILD_DB"), path);
+        child.setProcessEnvironment(env);
+        child.start(QCoreApplication::applicationFilePath(), {});
+        QVERIFY(child.waitForStarted());
+        int lastSeen = 0;
+        static const QRegularExpression line(QStringLiteral("committed (\\d+)"));
+        QElapsedTimer timer;
+        timer.start();
+        while (lastSeen < 150 && timer.elapsed() < 60000) {
+            child.waitForReadyRead(1000);
+            const QString out = QString::fromUtf8(child.readAllStandardOutput());
+            auto matches = line.globalMatch(out);
+            while (matches.hasNext()) {
+                lastSeen = matches.next().captured(1).toInt();
+            }
+        }
+        QVERIFY2(lastSeen >= 150, "the child did not write");
+        ::kill(static_cast<pid_t>(child.processId()), SIGKILL); // mid-write, no clean shutdown
+        QVERIFY(child.waitForFinished(10000));
+        lastSeen = std::max(lastSeen, 0);
+
+        LocalStore reopened(path.toStdString(), fixture::fastKdf());
+        QCOMPARE(reopened.unlock("1234"), LocalStore::UnlockResult::Unlocked);
+        const auto records = reopened.recordsOfType("session_report");
+        const auto waiting = reopened.waitingChanges(100000);
+        // Everything the child was told had committed is there, and every record has its change.
+        QVERIFY2(static_cast<int>(records.size()) >= lastSeen,
+                 qPrintable(QStringLiteral("%1 records, %2 committed").arg(records.size()).arg(lastSeen)));
+        QCOMPARE(waiting.size(), records.size());
+        for (const OutboxEntry& entry : waiting) {
+            const auto record = reopened.record("session_report", entry.change.recordId);
+            QVERIFY(record);
+            QCOMPARE(record->fields, entry.change.fields);
+        }
+    }
+};
+
+int main(int argc, char* argv[])
+{
+    const QByteArray child = qgetenv("FIELDBOOK_CRASH_CHILD_DB");
+    if (!child.isEmpty()) {
+        return crashChild(child);
+    }
+    QCoreApplication app(argc, argv);
+    LocalStoreTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "localstoretest.moc"

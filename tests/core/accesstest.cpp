@@ -1,0 +1,414 @@
+// Least privilege: who may write what, and which fields of which records each role reads.
+#include <QtTest>
+
+#ifndef Q_MOC_RUN
+#include "rules/access.h"
+
+#include "scenario.h"
+#endif
+
+using namespace fieldbook;
+using fieldbook::test::hexId;
+using fieldbook::test::Scenario;
+
+namespace {
+
+std::string userOf(const Scenario& s, const QString& key)
+{
+    const std::map<QString, std::string> users = {
+        {"practitioner", s.practitioner}, {"otherPractitioner", s.otherPractitioner}, {"befriender", s.befriender},
+        {"play", s.playVolunteer},        {"coordinator", s.coordinator},             {"southCoordinator", s.southCoordinator},
+        {"manager", s.manager},           {"admin", s.admin},                         {"officer", s.officer},
+        {"visitor", s.visitor},           {"mentor", s.mentor}};
+    return users.at(key);
+}
+
+QStringList keys(const boost::json::object& object)
+{
+    QStringList out;
+    for (const auto& entry : object) {
+        out << QString::fromUtf8(entry.key().data(), qsizetype(entry.key().size()));
+    }
+    out.sort();
+    return out;
+}
+
+} // namespace
+
+class AccessTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void mayWrite_data();
+    void mayWrite();
+    void writableRecordTypes_data();
+    void writableRecordTypes();
+    void readView_data();
+    void readView();
+    void severalRolesSeeTheUnion();
+    void ageBand_data();
+    void ageBand();
+    void caseOfAndPeopleOf();
+};
+
+void AccessTest::mayWrite_data()
+{
+    QTest::addColumn<QString>("author");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("caseKey"); // own (the befriending case), other, none
+    QTest::addColumn<bool>("allowed");
+
+    // Practitioners: intake anywhere, their own cases' records, never vetting or match.
+    for (const char* type : {"person", "relationship", "consent", "protection_check"}) {
+        QTest::newRow(qPrintable(QString("practitioner %1").arg(type))) << "practitioner" << type << "none" << true;
+        QTest::newRow(qPrintable(QString("befriender %1").arg(type))) << "befriender" << type << "none" << false;
+        QTest::newRow(qPrintable(QString("coordinator %1").arg(type))) << "coordinator" << type << "none" << false;
+    }
+    for (const char* type : {"radar", "triage", "care_plan_action", "outcome_report", "first_contact_report",
+                             "carer_contact_attempt", "casework_checklist", "feedback_survey", "welfare_grant_request",
+                             "child_assessment"}) {
+        QTest::newRow(qPrintable(QString("practitioner own case %1").arg(type))) << "practitioner" << type << "own" << true;
+        QTest::newRow(qPrintable(QString("practitioner other case %1").arg(type))) << "practitioner" << type << "other"
+                                                                                  << false;
+        QTest::newRow(qPrintable(QString("manager %1").arg(type))) << "manager" << type << "own" << false;
+    }
+    QTest::newRow("practitioner vetting") << "practitioner" << "vetting" << "none" << false;
+    QTest::newRow("practitioner match") << "practitioner" << "match" << "own" << false;
+    QTest::newRow("practitioner own case") << "practitioner" << "case" << "own" << true;
+    QTest::newRow("practitioner someone else's case") << "practitioner" << "case" << "other" << false;
+    QTest::newRow("practitioner contact record (rule 1 decides)") << "practitioner" << "session_report" << "other" << true;
+    // Coordinators: vetting and matches of their team.
+    QTest::newRow("coordinator vetting") << "coordinator" << "vetting" << "none" << true;
+    QTest::newRow("coordinator match") << "coordinator" << "match" << "own" << true;
+    QTest::newRow("coordinator of another team, vetting") << "southCoordinator" << "vetting" << "none" << false;
+    QTest::newRow("coordinator of another team, match") << "southCoordinator" << "match" << "own" << false;
+    QTest::newRow("coordinator session report") << "coordinator" << "session_report" << "own" << false;
+    QTest::newRow("coordinator case") << "coordinator" << "case" << "own" << false;
+    // Volunteers: their own contact types only.
+    QTest::newRow("befriender session report") << "befriender" << "session_report" << "own" << true;
+    QTest::newRow("befriender contact sheet") << "befriender" << "contact_sheet" << "own" << true;
+    QTest::newRow("befriender play session") << "befriender" << "play_session" << "own" << false;
+    QTest::newRow("befriender radar") << "befriender" << "radar" << "own" << false;
+    QTest::newRow("befriender match") << "befriender" << "match" << "own" << false;
+    QTest::newRow("befriender vetting") << "befriender" << "vetting" << "none" << false;
+    QTest::newRow("play volunteer play session") << "play" << "play_session" << "own" << true;
+    QTest::newRow("play volunteer child assessment, matched") << "play" << "child_assessment" << "play" << true;
+    QTest::newRow("play volunteer child assessment, not matched") << "play" << "child_assessment" << "own" << false;
+    QTest::newRow("play volunteer session report") << "play" << "session_report" << "own" << false;
+    QTest::newRow("prison visitor contact sheet") << "visitor" << "contact_sheet" << "own" << true;
+    QTest::newRow("prison visitor session report") << "visitor" << "session_report" << "own" << false;
+    QTest::newRow("mentor session report") << "mentor" << "session_report" << "own" << true;
+    QTest::newRow("mentor contact sheet") << "mentor" << "contact_sheet" << "own" << true;
+    QTest::newRow("mentor play session") << "mentor" << "play_session" << "own" << false;
+    // Safeguarding reports: every field role, anywhere, never gated.
+    for (const char* who : {"befriender", "play", "visitor", "mentor", "practitioner", "otherPractitioner", "coordinator",
+                            "officer"}) {
+        QTest::newRow(qPrintable(QString("%1 safeguarding report").arg(who))) << who << "safeguarding_report" << "other"
+                                                                              << true;
+    }
+    QTest::newRow("officer session report") << "officer" << "session_report" << "own" << false;
+    // Admin and manager: no case content at all.
+    for (const char* type : {"person", "case", "consent", "session_report", "safeguarding_report", "vetting", "match"}) {
+        QTest::newRow(qPrintable(QString("admin %1").arg(type))) << "admin" << type << "own" << false;
+        QTest::newRow(qPrintable(QString("manager %1").arg(type))) << "manager" << type << "own" << false;
+    }
+    QTest::newRow("unknown record type") << "practitioner" << "clearance" << "own" << false;
+}
+
+void AccessTest::mayWrite()
+{
+    QFETCH(QString, author);
+    QFETCH(QString, type);
+    QFETCH(QString, caseKey);
+    QFETCH(bool, allowed);
+    Scenario s;
+    Record record;
+    record.type = type.toStdString();
+    record.id = hexId(5000);
+    const std::string caseId = caseKey == "own" ? s.befriendingCase : caseKey == "play" ? s.playCase : s.otherCase;
+    if (type == "case") {
+        record.id = caseId;
+        record.fields = test::object(R"({"person_id":")" + s.irina + R"(","stream":"befriending","status":"open"})");
+        if (caseKey == "own") {
+            record.fields["practitioner_id"] = s.practitioner;
+        } else {
+            record.fields["practitioner_id"] = s.otherPractitioner;
+        }
+    } else if (type == "vetting" || type == "match") {
+        record.fields["volunteer"] = s.befriender;
+        record.fields["case_id"] = caseId;
+    } else if (caseKey != "none") {
+        record.fields["case_id"] = caseId;
+        record.fields["person_id"] = s.irina;
+    }
+    const auto decision = fieldbook::mayWrite(s.user(userOf(s, author)), record, s.facts);
+    QCOMPARE(decision.cleared(), allowed);
+    if (!allowed) {
+        QCOMPARE(decision.reason, GateReason::Forbidden);
+        QVERIFY(decision.sentence.rfind("Not allowed: ", 0) == 0);
+    }
+}
+
+void AccessTest::writableRecordTypes_data()
+{
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<QStringList>("types");
+    QTest::newRow("befriender") << "befriender" << QStringList{"session_report", "contact_sheet", "safeguarding_report"};
+    QTest::newRow("play_volunteer") << "play_volunteer"
+                                    << QStringList{"play_session", "safeguarding_report", "child_assessment"};
+    QTest::newRow("prison_visitor") << "prison_visitor" << QStringList{"contact_sheet", "safeguarding_report"};
+    QTest::newRow("mentor") << "mentor" << QStringList{"session_report", "contact_sheet", "safeguarding_report"};
+    QTest::newRow("coordinator") << "coordinator" << QStringList{"vetting", "match", "safeguarding_report"};
+    QTest::newRow("safeguarding_officer") << "safeguarding_officer" << QStringList{"safeguarding_report"};
+    QTest::newRow("manager") << "manager" << QStringList{};
+    QTest::newRow("admin") << "admin" << QStringList{};
+    QTest::newRow("practitioner")
+        << "practitioner"
+        << QStringList{"person", "case", "relationship", "consent", "protection_check", "session_report", "contact_sheet",
+                       "play_session", "safeguarding_report", "radar", "triage", "care_plan_action", "outcome_report",
+                       "first_contact_report", "carer_contact_attempt", "child_assessment", "casework_checklist",
+                       "feedback_survey", "welfare_grant_request"};
+}
+
+void AccessTest::writableRecordTypes()
+{
+    QFETCH(QString, role);
+    QFETCH(QStringList, types);
+    QStringList got;
+    for (const auto& type : fieldbook::writableRecordTypes(RoleSet{*parseRole(role.toStdString())})) {
+        got << QString::fromStdString(type);
+    }
+    got.sort();
+    types.sort();
+    QCOMPARE(got, types);
+}
+
+// One row: a reader, a record (by key), the reader's standing; `visible` and the fields that
+// must / must not be in the view.
+void AccessTest::readView_data()
+{
+    QTest::addColumn<QString>("reader");
+    QTest::addColumn<QString>("record");
+    QTest::addColumn<QStringList>("context"); // practitioner, match, author, team, glass
+    QTest::addColumn<bool>("visible");
+    QTest::addColumn<QStringList>("mustHave");
+    QTest::addColumn<QStringList>("mustNotHave");
+
+    const QStringList none;
+    // Volunteers.
+    QTest::newRow("befriender: matched person") << "befriender" << "irina" << QStringList{"match"} << true
+                                                << QStringList{"given_name", "phone", "age_band", "kind"}
+                                                << QStringList{"date_of_birth", "family_name", "ethnicity"};
+    QTest::newRow("befriender: prisoner's details") << "befriender" << "prisoner" << QStringList{"match"} << true
+                                                    << QStringList{"given_name", "establishment"}
+                                                    << QStringList{"prison_number", "date_of_birth", "family_name"};
+    QTest::newRow("befriender: person without a match") << "befriender" << "irina" << none << false << none << none;
+    QTest::newRow("befriender: protection check") << "befriender" << "check" << QStringList{"match", "author"} << false
+                                                  << none << none;
+    QTest::newRow("befriender: own vetting") << "befriender" << "vetting" << QStringList{"match", "author"} << false
+                                             << none << none;
+    QTest::newRow("befriender: consent") << "befriender" << "consent" << QStringList{"match"} << false << none << none;
+    QTest::newRow("befriender: relationship") << "befriender" << "relationship" << QStringList{"match"} << false << none
+                                              << none;
+    QTest::newRow("befriender: triage") << "befriender" << "triage" << QStringList{"match"} << false << none << none;
+    QTest::newRow("befriender: own report") << "befriender" << "report" << QStringList{"match", "author"} << true
+                                            << QStringList{"notes", "concern_details"} << none;
+    QTest::newRow("befriender: another author's report") << "befriender" << "report" << QStringList{"match"} << true
+                                                         << QStringList{"occurred_at", "concerns"}
+                                                         << QStringList{"notes", "concern_details"};
+    QTest::newRow("befriender: own report, match ended") << "befriender" << "report" << QStringList{"author"} << false
+                                                         << none << none;
+    QTest::newRow("befriender: case") << "befriender" << "case" << QStringList{"match"} << true
+                                      << QStringList{"stream", "status"} << none;
+    QTest::newRow("befriender: own match") << "befriender" << "match" << none << true << QStringList{"status"} << none;
+    QTest::newRow("befriender: someone else's match") << "befriender" << "otherMatch" << QStringList{"match"} << false
+                                                      << none << none;
+    QTest::newRow("befriender: own safeguarding report") << "befriender" << "safeguarding" << QStringList{"author"}
+                                                         << true << QStringList{"what_happened"} << none;
+    QTest::newRow("befriender: another's safeguarding report") << "befriender" << "safeguarding"
+                                                               << QStringList{"match"} << false << none << none;
+    QTest::newRow("play volunteer: first contact report sent to them") << "play" << "fcr" << QStringList{"match"}
+                                                                       << true << QStringList{"carer_assessment"}
+                                                                       << none;
+    QTest::newRow("befriender: first contact report not theirs") << "befriender" << "fcr" << QStringList{"match"}
+                                                                 << false << none << none;
+    // Practitioners.
+    QTest::newRow("practitioner: person on their case") << "practitioner" << "prisoner" << QStringList{"practitioner"}
+                                                        << true << QStringList{"prison_number", "date_of_birth"}
+                                                        << QStringList{"age_band"};
+    QTest::newRow("practitioner: restriction details") << "practitioner" << "check" << QStringList{"practitioner"}
+                                                       << true << QStringList{"restrictions", "details"} << none;
+    QTest::newRow("practitioner: not their case") << "practitioner" << "report" << none << false << none << none;
+    QTest::newRow("practitioner: what they wrote") << "practitioner" << "consent" << QStringList{"author"} << true
+                                                   << QStringList{"notes"} << none;
+    QTest::newRow("practitioner: vetting") << "practitioner" << "vetting" << none << false << none << none;
+    // Managers: no narratives, no identities.
+    QTest::newRow("manager: report") << "manager" << "report" << none << true
+                                     << QStringList{"occurred_at", "duration_minutes", "concerns"}
+                                     << QStringList{"notes", "concern_details"};
+    QTest::newRow("manager: person") << "manager" << "irina" << none << true << QStringList{"kind", "ethnicity", "age_band"}
+                                     << QStringList{"given_name", "family_name", "phone", "date_of_birth"};
+    QTest::newRow("manager: safeguarding report") << "manager" << "safeguarding" << none << true
+                                                  << QStringList{"urgency", "setting"}
+                                                  << QStringList{"what_happened", "action_details"};
+    QTest::newRow("manager: protection check") << "manager" << "check" << none << true << QStringList{"outcome"}
+                                               << QStringList{"restrictions", "details"};
+    // Administrators: nothing.
+    QTest::newRow("admin: person") << "admin" << "irina" << QStringList{"practitioner", "author"} << false << none << none;
+    QTest::newRow("admin: report") << "admin" << "report" << QStringList{"author"} << false << none << none;
+    // Safeguarding officers.
+    QTest::newRow("officer: any safeguarding report") << "officer" << "safeguarding" << none << true
+                                                      << QStringList{"what_happened"} << none;
+    QTest::newRow("officer: report") << "officer" << "report" << none << false << none << none;
+    QTest::newRow("officer: report, break the glass") << "officer" << "report" << QStringList{"glass"} << true
+                                                      << QStringList{"notes"} << none;
+    // Coordinators.
+    QTest::newRow("coordinator: team vetting") << "coordinator" << "vetting" << QStringList{"team"} << true
+                                               << QStringList{"dbs_expires_at"} << none;
+    QTest::newRow("coordinator: other team's vetting") << "coordinator" << "vetting" << none << false << none << none;
+    QTest::newRow("coordinator: team match") << "coordinator" << "match" << QStringList{"team"} << true
+                                             << QStringList{"status"} << none;
+    QTest::newRow("coordinator: team volunteer's report") << "coordinator" << "report" << QStringList{"team"} << true
+                                                          << QStringList{"notes"} << none;
+    QTest::newRow("coordinator: protection check") << "coordinator" << "check" << QStringList{"team"} << false << none
+                                                   << none;
+    QTest::newRow("coordinator: person") << "coordinator" << "irina" << QStringList{"team"} << false << none << none;
+}
+
+void AccessTest::readView()
+{
+    QFETCH(QString, reader);
+    QFETCH(QString, record);
+    QFETCH(QStringList, context);
+    QFETCH(bool, visible);
+    QFETCH(QStringList, mustHave);
+    QFETCH(QStringList, mustNotHave);
+    Scenario s;
+    const std::map<QString, std::pair<std::string, std::string>> records = {
+        {"irina", {"person", s.irina}},
+        {"prisoner", {"person", s.prisoner}},
+        {"check", {"protection_check", hexId(59)}},
+        {"vetting", {"vetting", hexId(60)}},
+        {"consent", {"consent", hexId(48)}},
+        {"relationship", {"relationship", hexId(30)}},
+        {"case", {"case", s.befriendingCase}},
+        {"match", {"match", s.befriendingMatch}},
+        {"otherMatch", {"match", s.playMatch}},
+        {"report", {"session_report", hexId(80)}},
+        {"safeguarding", {"safeguarding_report", hexId(81)}},
+        {"triage", {"triage", hexId(82)}},
+        {"fcr", {"first_contact_report", hexId(83)}},
+    };
+    s.check(hexId(59), s.prisoner, "2025-02-01", R"([{"kind":"named_person","person_id":")" + s.irina + R"("}])");
+    auto check = *s.facts.record("protection_check", hexId(59));
+    check.fields["details"] = "Harassment order, 2024";
+    s.facts.put(check);
+    s.consent(hexId(48), s.prisoner, s.irina, "contact", "given", "2025-01-05T10:00:00Z");
+    auto consent = *s.facts.record("consent", hexId(48));
+    consent.fields["notes"] = "Signed in the visits hall";
+    s.facts.put(consent);
+    s.put("session_report", hexId(80),
+          R"({"case_id":")" + s.befriendingCase + R"(","person_id":")" + s.irina
+              + R"(","occurred_at":"2025-03-01T10:00:00Z","duration_minutes":60,"notes":"Talked about the kids","concerns":"boundary","concern_details":"Asked for my number"})");
+    s.put("safeguarding_report", hexId(81),
+          R"({"case_id":")" + s.befriendingCase
+              + R"(","urgency":"urgent","setting":"community","what_happened":"...","action_details":"Called 101"})");
+    s.put("triage", hexId(82), R"({"case_id":")" + s.befriendingCase + R"(","outcome":"accepted","notes":"x"})");
+    s.put("first_contact_report", hexId(83),
+          R"({"case_id":")" + s.playCase + R"(","carer_id":")" + s.sam + R"(","sent_to_volunteer":")" + s.playVolunteer
+              + R"(","sent_on":"2025-01-20","carer_assessment":"Coping well"})");
+
+    const auto& [type, id] = records.at(record);
+    const auto stored = s.facts.record(type, id);
+    QVERIFY(stored);
+    ReaderContext ctx;
+    ctx.isCasePractitioner = context.contains("practitioner");
+    ctx.hasActiveMatch = context.contains("match");
+    ctx.isAuthor = context.contains("author");
+    ctx.sameTeam = context.contains("team");
+    ctx.breakGlass = context.contains("glass");
+    ctx.today = Date{2025, 3, 1};
+    const auto view = fieldbook::readView(s.user(userOf(s, reader)), *stored, ctx);
+    QCOMPARE(view.has_value(), visible);
+    if (!view) {
+        return;
+    }
+    const QStringList got = keys(*view);
+    for (const auto& field : mustHave) {
+        QVERIFY2(got.contains(field), qPrintable(field + " missing from " + got.join(',')));
+    }
+    for (const auto& field : mustNotHave) {
+        QVERIFY2(!got.contains(field), qPrintable(field + " leaked in " + got.join(',')));
+    }
+}
+
+void AccessTest::severalRolesSeeTheUnion()
+{
+    Scenario s;
+    s.addUser(hexId(120), "Both", {Role::Befriender, Role::Manager});
+    ReaderContext ctx;
+    ctx.hasActiveMatch = true;
+    ctx.today = Date{2025, 3, 1};
+    const auto view = fieldbook::readView(s.user(hexId(120)), *s.facts.record("person", s.irina), ctx);
+    QVERIFY(view);
+    // given_name from the befriender side, ethnicity from the manager side, never a date of birth.
+    QVERIFY(view->contains("given_name"));
+    QVERIFY(view->contains("ethnicity"));
+    QVERIFY(!view->contains("date_of_birth"));
+    QCOMPARE(view->at("age_band").as_string(), "18+");
+    // A practitioner who is also a befriender keeps the full date of birth and no age band.
+    s.addUser(hexId(121), "Practitioner and befriender", {Role::Befriender, Role::Practitioner});
+    ctx.isCasePractitioner = true;
+    const auto full = fieldbook::readView(s.user(hexId(121)), *s.facts.record("person", s.irina), ctx);
+    QVERIFY(full->contains("date_of_birth"));
+    QVERIFY(!full->contains("age_band"));
+}
+
+void AccessTest::ageBand_data()
+{
+    QTest::addColumn<QString>("born");
+    QTest::addColumn<QString>("on");
+    QTest::addColumn<QString>("band");
+    QTest::newRow("newborn") << "2025-03-01" << "2025-03-01" << "0-2";
+    QTest::newRow("day before 3") << "2022-03-02" << "2025-03-01" << "0-2";
+    QTest::newRow("3rd birthday") << "2022-03-01" << "2025-03-01" << "3-5";
+    QTest::newRow("6") << "2019-03-01" << "2025-03-01" << "6-10";
+    QTest::newRow("10") << "2014-03-02" << "2025-03-01" << "6-10";
+    QTest::newRow("11") << "2014-03-01" << "2025-03-01" << "11-15";
+    QTest::newRow("16") << "2009-03-01" << "2025-03-01" << "16-17";
+    QTest::newRow("day before 18") << "2007-03-02" << "2025-03-01" << "16-17";
+    QTest::newRow("18th birthday") << "2007-03-01" << "2025-03-01" << "18+";
+    QTest::newRow("adult") << "1960-01-01" << "2025-03-01" << "18+";
+    QTest::newRow("not yet born") << "2026-01-01" << "2025-03-01" << "0-2";
+}
+
+void AccessTest::ageBand()
+{
+    QFETCH(QString, born);
+    QFETCH(QString, on);
+    QFETCH(QString, band);
+    QCOMPARE(QString::fromStdString(fieldbook::ageBand(*Date::parse(born.toStdString()), *Date::parse(on.toStdString()))),
+             band);
+}
+
+void AccessTest::caseOfAndPeopleOf()
+{
+    Scenario s;
+    QCOMPARE(caseOf(*s.facts.record("case", s.befriendingCase), s.facts), s.befriendingCase);
+    QCOMPARE(caseOf(*s.facts.record("match", s.befriendingMatch), s.facts), s.befriendingCase);
+    QCOMPARE(caseOf(s.contact("session_report", s.playCase, s.maya, s.contactDay), s.facts), s.playCase);
+    QCOMPARE(caseOf(*s.facts.record("person", s.irina), s.facts), std::string());
+    Record partial{"match", s.befriendingMatch, "", "", 1, test::object(R"({"status":"ended"})")};
+    QCOMPARE(caseOf(partial, s.facts), s.befriendingCase); // a partial change of a stored match
+
+    QCOMPARE(peopleOf(*s.facts.record("person", s.irina)), std::vector<std::string>{s.irina});
+    QCOMPARE(peopleOf(*s.facts.record("relationship", hexId(30))), (std::vector<std::string>{s.prisoner, s.irina}));
+    QCOMPARE(peopleOf(*s.facts.record("consent", hexId(42))), (std::vector<std::string>{s.sam, s.maya}));
+    QCOMPARE(peopleOf(*s.facts.record("protection_check", hexId(50))), std::vector<std::string>{s.prisoner});
+    QCOMPARE(peopleOf(s.contact("session_report", s.befriendingCase, s.irina, s.contactDay)),
+             std::vector<std::string>{s.irina});
+}
+
+QTEST_APPLESS_MAIN(AccessTest)
+#include "accesstest.moc"

@@ -1,0 +1,309 @@
+// The app's sync client against the real server on port 0, with the demo data: a first sync brings
+// each role its caseload; offline edits on several devices meet; an interrupted push or pull
+// resumes without losing or duplicating anything; a gate that closes while a device is offline
+// ends with the record quarantined and shown, not lost; a revoked device is told so.
+#include "devicefixture.h"
+
+#include "models/casestatus.h"
+#include "sync/changecodec.h"
+
+#include <boost/json/serialize.hpp>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QtTest>
+
+using namespace fieldbook;
+using namespace fieldbook::app;
+using e2e::Device;
+
+namespace {
+
+std::string field(const Record& record, const char* name)
+{
+    return record.text(name);
+}
+
+int countOf(const LocalStore& store, const std::string& type, const std::string& caseId)
+{
+    int n = 0;
+    for (const Record& record : store.recordsOfCase(caseId)) {
+        n += record.type == type ? 1 : 0;
+    }
+    return n;
+}
+
+} // namespace
+
+class SyncEngineTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<testsupport::TestServer> m_server;
+    QJsonObject m_seed;
+    QString m_befrienderId;
+    QString m_practitionerId;
+
+    // Irina's case, as the befriender's phone knows it after a sync.
+    struct Match
+    {
+        std::string caseId;
+        std::string personId;
+    };
+    Match clearedMatch(const Device& phone)
+    {
+        for (const Record& clearance : phone.store->recordsOfType("clearance")) {
+            const auto* cleared = clearance.fields.if_contains("cleared");
+            if (cleared && cleared->is_bool() && cleared->get_bool()) {
+                return {clearance.text("case_id"), clearance.text("person_id")};
+            }
+        }
+        return {};
+    }
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<testsupport::TestServer>();
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+        m_seed = e2e::seedDemo(*m_server);
+        m_befrienderId = e2e::demoUser(m_seed, QStringLiteral("befriender")).value(QLatin1String("user_id")).toString();
+        m_practitionerId = e2e::demoUser(m_seed, QStringLiteral("practitioner")).value(QLatin1String("user_id")).toString();
+        QVERIFY(!m_befrienderId.isEmpty());
+        QVERIFY(!m_practitionerId.isEmpty());
+    }
+
+    void cleanup() { m_server.reset(); }
+
+    void firstSyncBringsEachRoleItsCaseload()
+    {
+        Device befriender(*m_server, m_befrienderId, {Role::Befriender});
+        const SyncOutcome outcome = befriender.sync();
+        QVERIFY2(outcome.ok, qPrintable(outcome.message));
+        QVERIFY(outcome.pulled > 0);
+        const auto matches = befriender.store->recordsOfType("match");
+        QCOMPARE(matches.size(), std::size_t(2));
+        QVERIFY(befriender.store->recordsOfType("protection_check").empty());
+        QVERIFY(befriender.store->recordsOfType("vetting").empty());
+        // One case cleared, one not: the phone says which in plain words.
+        int cleared = 0;
+        int notCleared = 0;
+        User me;
+        me.id = m_befrienderId.toStdString();
+        me.roles = {Role::Befriender};
+        for (const Record& match : matches) {
+            const ContactClearance status =
+                contactClearance(*befriender.store, me, match.text("case_id"), match.text("person_id"), todayUtc());
+            QVERIFY(status.known);
+            (status.cleared ? cleared : notCleared) += 1;
+            if (!status.cleared) {
+                QVERIFY2(status.sentence.startsWith(QStringLiteral("Not cleared: consent to contact")),
+                         qPrintable(status.sentence));
+            }
+        }
+        QCOMPARE(cleared, 1);
+        QCOMPARE(notCleared, 1);
+
+        Device practitioner(*m_server, m_practitionerId, {Role::Practitioner});
+        QVERIFY(practitioner.sync().ok);
+        QCOMPARE(practitioner.store->recordsOfType("case").size(), std::size_t(3));
+        QVERIFY(!practitioner.store->recordsOfType("protection_check").empty());
+    }
+
+    void offlineEditsOnTwoDevicesMeet()
+    {
+        Device befriender(*m_server, m_befrienderId, {Role::Befriender});
+        Device office(*m_server, m_practitionerId, {Role::Practitioner});
+        Device laptop(*m_server, m_practitionerId, {Role::Practitioner});
+        QVERIFY(befriender.sync().ok);
+        QVERIFY(office.sync().ok);
+        QVERIFY(laptop.sync().ok);
+        const Match irina = clearedMatch(befriender);
+        QVERIFY(!irina.caseId.empty());
+
+        // Offline, all three write: a session report, and two different fields of the same person.
+        const Change session = befriender.write("session_report",
+                                                e2e::sessionReport(irina.caseId, irina.personId, "Met on the bus home"));
+        office.write("person", {{"how_to_reach", "Landline in the evening"}}, irina.personId);
+        laptop.write("person", {{"preferred_language", "Polish"}}, irina.personId);
+
+        for (Device* phone : {&befriender, &office, &laptop, &befriender, &office, &laptop}) {
+            const SyncOutcome outcome = phone->sync();
+            QVERIFY2(outcome.ok, qPrintable(outcome.message));
+            QCOMPARE(outcome.quarantined + outcome.rejected, 0);
+        }
+        for (Device* phone : {&office, &laptop}) {
+            const auto report = phone->store->record("session_report", session.recordId);
+            QVERIFY(report);
+            QCOMPARE(field(*report, "notes"), std::string("Met on the bus home"));
+            const auto person = phone->store->record("person", irina.personId);
+            QCOMPARE(field(*person, "how_to_reach"), std::string("Landline in the evening"));
+            QCOMPARE(field(*person, "preferred_language"), std::string("Polish"));
+            QCOMPARE(field(*person, "given_name"), std::string("Irina"));
+        }
+        QCOMPARE(befriender.store->status("session_report", session.recordId), RecordStatus::Synced);
+        QCOMPARE(befriender.store->waitingCount(), 0);
+    }
+
+    void interruptedPushResumesWithoutDuplicates()
+    {
+        Device befriender(*m_server, m_befrienderId, {Role::Befriender});
+        QVERIFY(befriender.sync().ok);
+        const Match irina = clearedMatch(befriender);
+        const int before = countOf(*befriender.store, "session_report", irina.caseId);
+        for (int i = 0; i < 12; ++i) {
+            befriender.write("session_report", e2e::sessionReport(irina.caseId, irina.personId, "note " + std::to_string(i)));
+        }
+        // The server got the first five but the answer never reached the phone.
+        QJsonArray firstFive;
+        for (const OutboxEntry& entry : befriender.store->waitingChanges(5)) {
+            firstFive.append(QJsonDocument::fromJson(QByteArray::fromStdString(
+                                                         boost::json::serialize(encodeChange(entry.change))))
+                                 .object());
+        }
+        const testsupport::TestDevice token = m_server->enrolDevice(m_befrienderId);
+        const auto reply = m_server->request("POST", QStringLiteral("/v1/sync/push"),
+                                             QJsonObject{{QStringLiteral("changes"), firstFive}}, token.accessToken);
+        QCOMPARE(reply.status, 200);
+
+        // Then the server dies after the phone's first batch of three.
+        befriender.engine->setBatchSizes(3, 200);
+        int sends = 0;
+        const auto killer = connect(befriender.engine.get(), &SyncEngine::progress, this,
+                                    [&](double, const QString& stage) {
+                                        if (stage.startsWith(QStringLiteral("Sending")) && ++sends == 2) {
+                                            m_server->kill();
+                                        }
+                                    });
+        const SyncOutcome cut = befriender.sync();
+        disconnect(killer);
+        QVERIFY(!cut.ok);
+        QVERIFY(cut.networkDown);
+        QVERIFY(befriender.store->waitingCount() < 12);
+        QVERIFY(befriender.store->waitingCount() > 0);
+
+        QVERIFY(m_server->restart());
+        befriender.follow(*m_server);
+        const SyncOutcome resumed = befriender.sync();
+        QVERIFY2(resumed.ok, qPrintable(resumed.message));
+        QCOMPARE(befriender.store->waitingCount(), 0);
+        QVERIFY(befriender.store->problems().empty());
+        QCOMPARE(countOf(*befriender.store, "session_report", irina.caseId), before + 12);
+
+        Device practitioner(*m_server, m_practitionerId, {Role::Practitioner});
+        QVERIFY(practitioner.sync().ok);
+        QCOMPARE(countOf(*practitioner.store, "session_report", irina.caseId), before + 12);
+    }
+
+    void interruptedPullResumes()
+    {
+        Device whole(*m_server, m_practitionerId, {Role::Practitioner});
+        QVERIFY(whole.sync().ok);
+        Device phone(*m_server, m_practitionerId, {Role::Practitioner});
+        phone.engine->setBatchSizes(100, 3);
+        int pages = 0;
+        const auto killer = connect(phone.engine.get(), &SyncEngine::progress, this, [&](double, const QString& stage) {
+            if (stage.startsWith(QStringLiteral("Receiving")) && ++pages == 3) {
+                m_server->kill();
+            }
+        });
+        const SyncOutcome cut = phone.sync();
+        disconnect(killer);
+        QVERIFY(!cut.ok);
+        const std::string cursor = phone.store->pullCursor();
+        QVERIFY(!cursor.empty());
+        QVERIFY(m_server->restart());
+        phone.follow(*m_server);
+        const SyncOutcome resumed = phone.sync();
+        QVERIFY2(resumed.ok, qPrintable(resumed.message));
+        for (const char* type : {"person", "case", "consent", "protection_check", "relationship", "match", "session_report"}) {
+            QCOMPARE(phone.store->recordsOfType(type).size(), whole.store->recordsOfType(type).size());
+        }
+    }
+
+    void duplicatePushChangesNothing()
+    {
+        Device befriender(*m_server, m_befrienderId, {Role::Befriender});
+        QVERIFY(befriender.sync().ok);
+        const Match irina = clearedMatch(befriender);
+        const Change change =
+            befriender.write("session_report", e2e::sessionReport(irina.caseId, irina.personId, "once"));
+        const QJsonObject encoded =
+            QJsonDocument::fromJson(QByteArray::fromStdString(boost::json::serialize(encodeChange(change)))).object();
+        const testsupport::TestDevice other = m_server->enrolDevice(m_befrienderId);
+        const QJsonObject body{{QStringLiteral("changes"), QJsonArray{encoded}}};
+        const auto first = m_server->request("POST", QStringLiteral("/v1/sync/push"), body, other.accessToken);
+        const auto second = m_server->request("POST", QStringLiteral("/v1/sync/push"), body, other.accessToken);
+        QCOMPARE(first.object().value("results").toArray().at(0).toObject().value("status").toString(),
+                 QStringLiteral("applied"));
+        QCOMPARE(second.object().value("results").toArray().at(0).toObject().value("status").toString(),
+                 QStringLiteral("duplicate"));
+        // The phone's own push of it is answered "duplicate" and counts as sent.
+        const SyncOutcome outcome = befriender.sync();
+        QVERIFY(outcome.ok);
+        QCOMPARE(befriender.store->status("session_report", change.recordId), RecordStatus::Synced);
+        QCOMPARE(befriender.store->waitingCount(), 0);
+    }
+
+    void gateClosingWhileOfflineEndsQuarantinedAndShown()
+    {
+        Device befriender(*m_server, m_befrienderId, {Role::Befriender});
+        Device practitioner(*m_server, m_practitionerId, {Role::Practitioner});
+        QVERIFY(befriender.sync().ok);
+        QVERIFY(practitioner.sync().ok);
+        const Match irina = clearedMatch(befriender);
+        const auto link = practitioner.find("relationship", "person_id", irina.personId);
+        QVERIFY(link);
+
+        // The prisoner withdraws consent; the practitioner records it and syncs.
+        practitioner.write("consent", {{"given_by", link->text("prisoner_id")},
+                                       {"scope", "contact"},
+                                       {"about", irina.personId},
+                                       {"status", "withdrawn"},
+                                       {"method", "phone"},
+                                       {"recorded_at", QDateTime::currentDateTimeUtc().addSecs(-7200).toString(
+                                                           QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")).toStdString()},
+                                       {"recorded_by", m_practitionerId.toStdString()}});
+        QVERIFY(practitioner.sync().ok);
+
+        // The befriender, offline, still sees the last synced state and records a session.
+        User me;
+        me.id = m_befrienderId.toStdString();
+        me.roles = {Role::Befriender};
+        QVERIFY(contactClearance(*befriender.store, me, irina.caseId, irina.personId, todayUtc()).cleared);
+        const Change session =
+            befriender.write("session_report", e2e::sessionReport(irina.caseId, irina.personId, "Before I knew"));
+
+        const SyncOutcome outcome = befriender.sync();
+        QVERIFY2(outcome.ok, qPrintable(outcome.message));
+        QCOMPARE(outcome.quarantined, 1);
+        // Kept on the phone, listed with the reason, and the case now says why it is not cleared.
+        QCOMPARE(befriender.store->status("session_report", session.recordId), RecordStatus::Quarantined);
+        QVERIFY(befriender.store->record("session_report", session.recordId));
+        const auto problems = befriender.store->problems();
+        QCOMPARE(problems.size(), std::size_t(1));
+        QCOMPARE(problems.front().reason, std::string("consent_withdrawn"));
+        const ContactClearance now = contactClearance(*befriender.store, me, irina.caseId, irina.personId, todayUtc());
+        QVERIFY(!now.cleared);
+        QVERIFY2(now.sentence.contains(QStringLiteral("withdrawn")), qPrintable(now.sentence));
+        // A second sync does not send it again and does not forget it.
+        QVERIFY(befriender.sync().ok);
+        QCOMPARE(befriender.store->problems().size(), std::size_t(1));
+    }
+
+    void revokedDeviceIsToldToWipe()
+    {
+        Device befriender(*m_server, m_befrienderId, {Role::Befriender});
+        QVERIFY(befriender.sync().ok);
+        m_server->admin({QStringLiteral("revoke-device"), QStringLiteral("--device"), QString::fromStdString(befriender.deviceId)});
+        befriender.engine->resetToken();
+        const SyncOutcome outcome = befriender.sync();
+        QVERIFY(!outcome.ok);
+        QVERIFY(outcome.revoked);
+        QCOMPARE(outcome.errorCode, QStringLiteral("device_revoked"));
+    }
+};
+
+QTEST_GUILESS_MAIN(SyncEngineTest)
+#include "syncenginetest.moc"

@@ -1,0 +1,248 @@
+// SqliteStore, KeyRing and AuthService in process: migrations, sealing at rest, the append-only
+// audit log, transactions, lookups, and enrolment codes that expire and work once.
+#include "auth/authservice.h"
+#include "http/apierror.h"
+#include "model/formdefinition.h"
+#include "model/ids.h"
+#include "store/keyring.h"
+#include "store/schema.h"
+#include "store/sqlitestore.h"
+#include "util/clock.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using namespace fieldbook;
+using namespace fieldbook::server;
+
+namespace {
+
+QByteArray fileBytes(const QString& path)
+{
+    QByteArray all;
+    for (const QString& suffix : {QString(), QStringLiteral("-wal")}) {
+        QFile file(path + suffix);
+        if (file.open(QIODevice::ReadOnly)) {
+            all += file.readAll();
+        }
+    }
+    return all;
+}
+
+StoredRecord sessionReport(const std::string& notes)
+{
+    StoredRecord stored;
+    stored.record.type = "session_report";
+    stored.record.id = newId();
+    stored.record.author = newId();
+    stored.record.hlc = "1700000000000-000001-" + newId();
+    stored.record.formVersion = 2;
+    stored.record.fields = {{"case_id", newId()}, {"person_id", newId()}, {"occurred_at", "2025-01-01T10:00:00Z"},
+                            {"notes", notes}, {"concerns", "none"}};
+    stored.caseId = stored.record.text("case_id");
+    stored.changeId = newId();
+    return stored;
+}
+
+} // namespace
+
+class SqliteStoreTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void migrationsSetTheUserVersion();
+    void newerDatabaseIsRefused();
+    void sealedFieldsNeverReachTheDisk();
+    void wrongKeyCannotOpen();
+    void auditIsAppendOnly();
+    void writeTransactionRollsBack();
+    void lookupsFindIndexedAndSealedFields();
+    void sequencesOrderThePull();
+    void enrolCodesExpireAndWorkOnce();
+    void keyFileIsPrivateAndChecked();
+
+private:
+    std::unique_ptr<SqliteStore> open(std::shared_ptr<const KeyRing> keys = {});
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::shared_ptr<const KeyRing> m_keys;
+    QString m_path;
+};
+
+void SqliteStoreTest::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_path = m_dir->filePath("store.db");
+    m_keys = std::make_shared<const KeyRing>(KeyRing::loadOrCreate(m_dir->filePath("store.db.key").toStdString()));
+}
+
+std::unique_ptr<SqliteStore> SqliteStoreTest::open(std::shared_ptr<const KeyRing> keys)
+{
+    return std::make_unique<SqliteStore>(m_path.toStdString(), keys ? keys : m_keys, FormRegistry::builtin());
+}
+
+void SqliteStoreTest::migrationsSetTheUserVersion()
+{
+    auto store = open();
+    QCOMPARE(store->db().userVersion(), kSchemaVersion);
+    store.reset();
+    auto again = open(); // migrating twice is a no-op
+    QCOMPARE(again->db().userVersion(), kSchemaVersion);
+    QCOMPARE(again->lastSequence(), std::int64_t(0));
+}
+
+void SqliteStoreTest::newerDatabaseIsRefused()
+{
+    open()->db().setUserVersion(kSchemaVersion + 1);
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, open());
+}
+
+void SqliteStoreTest::sealedFieldsNeverReachTheDisk()
+{
+    auto store = open();
+    StoredRecord stored = sessionReport("She said the rent is three months behind");
+    store->writeTransaction([&] { store->putRecord(stored); });
+    QVERIFY(!fileBytes(m_path).contains("three months behind"));
+    QVERIFY(fileBytes(m_path).contains(QByteArray::fromStdString(stored.record.id)));
+    const auto back = store->storedRecord("session_report", stored.record.id);
+    QVERIFY(back.has_value());
+    QCOMPARE(QString::fromStdString(back->record.text("notes")), QStringLiteral("She said the rent is three months behind"));
+    QCOMPARE(QString::fromStdString(back->record.text("concerns")), QStringLiteral("none"));
+}
+
+void SqliteStoreTest::wrongKeyCannotOpen()
+{
+    StoredRecord stored = sessionReport("private");
+    {
+        auto store = open();
+        store->writeTransaction([&] { store->putRecord(stored); });
+    }
+    QTemporaryDir other;
+    auto stranger = open(std::make_shared<const KeyRing>(KeyRing::loadOrCreate(other.filePath("k").toStdString())));
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, stranger->storedRecord("session_report", stored.record.id));
+}
+
+void SqliteStoreTest::auditIsAppendOnly()
+{
+    auto store = open();
+    store->appendAudit(AuditEntry{0, 1000, "push", newId(), newId(), {{"changes", 1}}});
+    QCOMPARE(store->auditSince(0, 10).size(), std::size_t(1));
+    QVERIFY_THROWS_EXCEPTION(SqliteError, store->db().prepare("UPDATE audit SET action = 'nothing'").run());
+    QVERIFY_THROWS_EXCEPTION(SqliteError, store->db().prepare("DELETE FROM audit").run());
+    QCOMPARE(store->auditSince(0, 10).front().action, std::string("push"));
+}
+
+void SqliteStoreTest::writeTransactionRollsBack()
+{
+    auto store = open();
+    StoredRecord stored = sessionReport("half a batch");
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, store->writeTransaction([&] {
+        store->putRecord(stored);
+        throw std::runtime_error("crash in the middle of a batch");
+    }));
+    QVERIFY(!store->storedRecord("session_report", stored.record.id).has_value());
+    QCOMPARE(store->lastSequence(), std::int64_t(0));
+}
+
+void SqliteStoreTest::lookupsFindIndexedAndSealedFields()
+{
+    auto store = open();
+    const std::string prisoner = newId();
+    const std::string named = newId();
+    StoredRecord check;
+    check.record.type = "protection_check";
+    check.record.id = newId();
+    check.record.author = newId();
+    check.record.hlc = "1700000000000-000001-" + newId();
+    check.record.fields = {{"subject", prisoner},
+                           {"outcome", "restricted"},
+                           {"restrictions", boost::json::array{boost::json::object{{"kind", "named_person"}, {"person_id", named}}}},
+                           {"checked_at", "2025-01-01"},
+                           {"details", "Harassment order, 2023"}};
+    check.changeId = newId();
+    StoredRecord quarantined = sessionReport("held back");
+    quarantined.state = RecordState::Quarantined;
+    store->writeTransaction([&] {
+        store->putRecord(check);
+        store->putRecord(quarantined);
+    });
+    QCOMPARE(store->recordsWhere("protection_check", "subject", prisoner).size(), std::size_t(1));
+    QCOMPARE(store->recordsWhere("protection_check", "details", "Harassment order, 2023").size(), std::size_t(1));
+    QVERIFY(store->recordsWhere("protection_check", "subject", named).empty());
+    QVERIFY(!fileBytes(m_path).contains(QByteArray::fromStdString(named))); // sealed restrictions are not indexed
+    // Quarantined records are no facts.
+    QVERIFY(!store->record("session_report", quarantined.record.id).has_value());
+    QVERIFY(store->storedRecord("session_report", quarantined.record.id).has_value());
+}
+
+void SqliteStoreTest::sequencesOrderThePull()
+{
+    auto store = open();
+    std::vector<StoredRecord> records;
+    store->writeTransaction([&] {
+        for (int i = 0; i < 5; ++i) {
+            records.push_back(sessionReport("r"));
+            store->putRecord(records.back());
+        }
+        store->addAccessEvent(newId(), records.front().caseId);
+    });
+    QCOMPARE(store->lastSequence(), std::int64_t(6));
+    const auto after = store->recordsAfter(records[1].sequence, ScanFilter{}, 100);
+    QCOMPARE(after.size(), std::size_t(3));
+    QCOMPARE(after.front().sequence, records[2].sequence);
+    // Writing a record again moves it to the end.
+    store->writeTransaction([&] { store->putRecord(records.front()); });
+    QCOMPARE(store->recordsAfter(records[4].sequence, ScanFilter{}, 100).front().record.id, records.front().record.id);
+}
+
+void SqliteStoreTest::enrolCodesExpireAndWorkOnce()
+{
+    auto store = open();
+    const User user{newId(), "Pat", RoleSet{Role::Practitioner}, ""};
+    store->addUser(user, 0);
+    const AuthService auth;
+    const std::int64_t now = nowSeconds();
+    const std::string old = auth.issueEnrolCode(*store, user.id, now - 73 * 3600);
+    const std::string key = "BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=";
+    try {
+        auth.enrol(*store, old, "phone", key, now);
+        QFAIL("an expired code was accepted");
+    } catch (const ApiException& e) {
+        QCOMPARE(int(e.error()), int(ApiError::CodeInvalid));
+    }
+    const std::string fresh = auth.issueEnrolCode(*store, user.id, now);
+    const auto enrolment = auth.enrol(*store, fresh, "phone", key, now);
+    QCOMPARE(QString::fromStdString(enrolment.userId), QString::fromStdString(user.id));
+    QVERIFY_THROWS_EXCEPTION(ApiException, auth.enrol(*store, fresh, "phone", key, now));
+    // Only hashes are stored.
+    QVERIFY(!fileBytes(m_path).contains(QByteArray::fromStdString(AuthService::normaliseCode(fresh))));
+    QVERIFY(!fileBytes(m_path).contains(QByteArray::fromStdString(enrolment.refreshToken)));
+}
+
+void SqliteStoreTest::keyFileIsPrivateAndChecked()
+{
+    const QString path = m_dir->filePath("store.db.key");
+    QFile file(path);
+    QCOMPARE(file.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+    const KeyRing rotated = m_keys->withNewKey();
+    QCOMPARE(rotated.ids().size(), std::size_t(2));
+    QVERIFY(rotated.key(m_keys->currentId()) != nullptr);
+    QCOMPARE(rotated.currentOnly().ids().size(), std::size_t(1));
+    const QString broken = m_dir->filePath("broken.key");
+    QFile out(broken);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write("abc not a key\n");
+    out.close();
+    out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, KeyRing::load(broken.toStdString()));
+    out.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, KeyRing::load(path.toStdString() + "-missing"));
+}
+
+QTEST_GUILESS_MAIN(SqliteStoreTest)
+#include "sqlitestoretest.moc"
