@@ -4,6 +4,7 @@
 #include "errorchannel.h"
 #include "jsonbridge.h"
 #include "model/formdefinition.h"
+#include "model/record.h"
 #include "models/caseloadmodel.h"
 #include "models/casestatus.h"
 #include "net/apiclient.h"
@@ -232,15 +233,13 @@ bool AppController::isCoordinator() const
 
 QVariantList AppController::menuForms() const
 {
-    // Forms that stand on their own (not on one case): from the core's role table.
+    // Everything the core's role table lets this person write, except contact records, which are
+    // started from a case so that the gates can be checked first. The safeguarding report leads.
     QVariantList out;
     const User me = currentUser();
     std::vector<std::string> types{"safeguarding_report"};
     for (const std::string& type : writableRecordTypes(me.roles)) {
-        const FormDefinition* form = FormRegistry::builtin().current(type);
-        const FieldDefinition* caseField = form ? form->field("case_id") : nullptr;
-        if (form && (!caseField || !caseField->required) &&
-            std::find(types.begin(), types.end(), type) == types.end()) {
+        if (!isContactRecordType(type) && std::find(types.begin(), types.end(), type) == types.end()) {
             types.push_back(type);
         }
     }
@@ -425,8 +424,15 @@ void AppController::enrol(const QString& url, const QString& fingerprint, const 
 
 void AppController::afterUnlock()
 {
-    const auto identity = m_store->identity();
+    auto identity = m_store->identity();
     if (identity) {
+        // A server that moved (new address, same pinned certificate) may be given on the command
+        // line; a different certificate never replaces the pin.
+        if (!m_options.serverUrl.isEmpty() && m_options.serverUrl.toStdString() != identity->serverUrl &&
+            normaliseFingerprint(m_options.fingerprint).toStdString() == identity->fingerprint) {
+            identity->serverUrl = ss(m_options.serverUrl);
+            m_store->saveIdentity(*identity);
+        }
         m_api->setServer(QUrl(qs(identity->serverUrl)), qs(identity->fingerprint));
     }
     setState(State::Ready);

@@ -1,6 +1,7 @@
 #include "launcher.h"
 
 #include "appcontroller.h"
+#include "controllers/casecontroller.h"
 #include "models/caseloadmodel.h"
 #include "sync/synccontroller.h"
 
@@ -130,7 +131,7 @@ void Launcher::planScreenshots()
             const QString caseId = caseload->data(caseload->index(first), CaseloadModel::CaseIdRole).toString();
             const QString personId = caseload->data(caseload->index(first), CaseloadModel::PersonIdRole).toString();
             addScreenshot(QStringLiteral("case"), caseId, QStringLiteral("case"));
-            addScreenshot(QStringLiteral("form"), contactFormFor() + QLatin1Char(':') + caseId + QLatin1Char(':') + personId,
+            addScreenshot(QStringLiteral("form"), contactFormFor(caseId) + QLatin1Char(':') + caseId + QLatin1Char(':') + personId,
                           QStringLiteral("form"));
             addScreenshot(QStringLiteral("caseload"), {}, {});
         }
@@ -160,16 +161,14 @@ void Launcher::planScreenshots()
     }
 }
 
-QString Launcher::contactFormFor() const
+QString Launcher::contactFormFor(const QString& caseId) const
 {
-    const QStringList roles = m_app->roles();
-    if (roles.contains(QStringLiteral("play_volunteer"))) {
-        return QStringLiteral("play_session");
-    }
-    if (roles.contains(QStringLiteral("prison_visitor"))) {
-        return QStringLiteral("contact_sheet");
-    }
-    return QStringLiteral("session_report");
+    // The first form the case page offers this person (contact forms come first).
+    CaseController controller;
+    controller.setCaseId(caseId);
+    const QVariantList forms = controller.forms();
+    return forms.isEmpty() ? QStringLiteral("safeguarding_report")
+                           : forms.first().toMap().value(QStringLiteral("recordType")).toString();
 }
 
 void Launcher::addScreenshot(const QString& page, const QString& argument, const QString& name)

@@ -37,7 +37,7 @@ private:
     void fail(const QString& message);
     void addScreenshot(const QString& page, const QString& argument, const QString& name);
     void planScreenshots();
-    QString contactFormFor() const;
+    QString contactFormFor(const QString& caseId) const;
     QQuickWindow* window() const;
 
     AppController* m_app;

@@ -88,11 +88,16 @@ void CaseController::reload()
     }
     std::stable_partition(types.begin(), types.end(), [](const std::string& type) { return isContactRecordType(type); });
     types.push_back("safeguarding_report");
+    // The ones used after most visits get big buttons; the rest are one tap further.
+    const auto isMain = [](const std::string& type) {
+        return isContactRecordType(type) || type == "radar" || type == "safeguarding_report";
+    };
     for (const std::string& type : types) {
         if (const FormDefinition* form = FormRegistry::builtin().current(type)) {
             m_forms << QVariantMap{{QStringLiteral("recordType"), qs(type)},
                                    {QStringLiteral("title"), qs(form->title)},
-                                   {QStringLiteral("contact"), isContactRecordType(type)}};
+                                   {QStringLiteral("contact"), isContactRecordType(type)},
+                                   {QStringLiteral("main"), isMain(type)}};
         }
     }
     m_history->reload(store, caseId);

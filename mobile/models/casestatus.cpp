@@ -120,6 +120,17 @@ ContactClearance contactClearance(const LocalStore& store, const User& me, const
                                   const std::string& personId, Date today)
 {
     const QString name = personName(store, personId);
+    // The gates guard contact with a prisoner's family, children and carers (API.md); a case about
+    // the prisoner or prison leaver themselves has no contact gate to show.
+    if (const auto person = store.record("person", personId)) {
+        const std::string kind = person->text("kind");
+        if (kind == "prisoner" || kind == "prison_leaver") {
+            ContactClearance none;
+            none.known = true;
+            none.cleared = true;
+            return none;
+        }
+    }
     if (me.roles.anyVolunteer() && !me.roles.has(Role::Practitioner)) {
         for (const Record& clearance : store.facts().recordsWhere("clearance", "case_id", caseId)) {
             if (clearance.text("person_id") == personId) {

@@ -101,6 +101,7 @@ void SyncController::onUnlocked()
 
 void SyncController::onLocked()
 {
+    m_engine->stop();
     m_retry.stop();
     m_nextRetry = {};
     m_engine->resetToken();
@@ -153,6 +154,8 @@ void SyncController::onEngineFinished(const SyncOutcome& outcome)
         m_lastSync = QDateTime::currentDateTimeUtc();
         m_backoffMs = 0;
         m_progress = 1.0;
+    } else if (outcome.errorCode == QLatin1String("stopped")) {
+        // Locked or wiped on purpose: nothing for a person to act on.
     } else if (outcome.networkDown) {
         m_backoffMs = m_backoffMs == 0 ? kFirstBackoffMs : std::min(kMaxBackoffMs, m_backoffMs * 2);
         scheduleRetry(m_backoffMs);

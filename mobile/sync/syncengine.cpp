@@ -36,6 +36,33 @@ void SyncEngine::resetToken()
     m_api->setAccessToken({});
 }
 
+template<typename Step>
+std::function<void(const ApiReply&)> SyncEngine::guarded(Step step)
+{
+    return [this, step](const ApiReply& reply) {
+        if (!m_running) {
+            return;
+        }
+        if (!m_store->unlocked()) {
+            finish(false, tr("Sync stopped: Fieldbook was locked."), QStringLiteral("stopped"));
+            return;
+        }
+        try {
+            step(reply);
+        } catch (const std::exception& error) {
+            finish(false, tr("Sync stopped: this phone could not store what arrived (%1).").arg(QString::fromUtf8(error.what())),
+                   QStringLiteral("local_error"));
+        }
+    };
+}
+
+void SyncEngine::stop()
+{
+    if (m_running) {
+        finish(false, tr("Sync stopped."), QStringLiteral("stopped"));
+    }
+}
+
 void SyncEngine::run()
 {
     if (m_running) {
@@ -62,7 +89,7 @@ void SyncEngine::ensureToken()
     }
     const QJsonObject body{{QStringLiteral("device_id"), qs(identity->deviceId)},
                            {QStringLiteral("refresh_token"), qs(identity->refreshToken)}};
-    m_api->post(QStringLiteral("/v1/token"), body, [this](const ApiReply& reply) {
+    m_api->post(QStringLiteral("/v1/token"), body, guarded([this](const ApiReply& reply) {
         if (!reply.ok()) {
             if (reply.errorCode == QLatin1String("device_revoked")) {
                 m_outcome.revoked = true;
@@ -81,19 +108,19 @@ void SyncEngine::ensureToken()
         m_tokenExpiresAtMs = QDateTime::currentMSecsSinceEpoch() + expiresIn * 1000;
         m_api->setAccessToken(m_accessToken);
         fetchMe();
-    });
+    }));
 }
 
 void SyncEngine::fetchMe()
 {
     // Who the user is may change between runs (roles granted or taken away); a failure here is
     // not worth stopping for: push and pull say the rest.
-    m_api->get(QStringLiteral("/v1/me"), [this](const ApiReply& reply) {
+    m_api->get(QStringLiteral("/v1/me"), guarded([this](const ApiReply& reply) {
         if (reply.ok()) {
             emit userInfo(reply.object());
         }
         pushNext();
-    });
+    }));
 }
 
 bool SyncEngine::handleAuthFailure(int status, const QString& code, void (SyncEngine::*retry)())
@@ -110,7 +137,7 @@ bool SyncEngine::handleAuthFailure(int status, const QString& code, void (SyncEn
         const auto identity = m_store->identity();
         const QJsonObject body{{QStringLiteral("device_id"), qs(identity ? identity->deviceId : std::string())},
                                {QStringLiteral("refresh_token"), qs(identity ? identity->refreshToken : std::string())}};
-        m_api->post(QStringLiteral("/v1/token"), body, [this, retry](const ApiReply& reply) {
+        m_api->post(QStringLiteral("/v1/token"), body, guarded([this, retry](const ApiReply& reply) {
             if (!reply.ok()) {
                 if (reply.errorCode == QLatin1String("device_revoked")) {
                     m_outcome.revoked = true;
@@ -124,7 +151,7 @@ bool SyncEngine::handleAuthFailure(int status, const QString& code, void (SyncEn
             m_tokenExpiresAtMs = QDateTime::currentMSecsSinceEpoch() + expiresIn * 1000;
             m_api->setAccessToken(m_accessToken);
             (this->*retry)();
-        });
+        }));
         return true;
     }
     return false;
@@ -147,7 +174,7 @@ void SyncEngine::pushNext()
     emit progress(m_pushTotal > 0 ? 0.5 * sent / m_pushTotal : 0.0,
                   tr("Sending %1 of %2…").arg(sent + static_cast<int>(batch.size())).arg(std::max(m_pushTotal, sent + static_cast<int>(batch.size()))));
     m_api->post(QStringLiteral("/v1/sync/push"), QJsonObject{{QStringLiteral("changes"), changes}},
-                [this, ids](const ApiReply& reply) {
+                guarded([this, ids](const ApiReply& reply) {
                     if (!reply.ok()) {
                         if (handleAuthFailure(reply.status, reply.errorCode, &SyncEngine::pushNext)) {
                             return;
@@ -184,7 +211,7 @@ void SyncEngine::pushNext()
                     }
                     m_store->applyPushResults(stored);
                     pushNext();
-                });
+                }));
 }
 
 void SyncEngine::pullNext()
@@ -198,7 +225,7 @@ void SyncEngine::pullNext()
     const double base = m_pushTotal > 0 ? 0.5 : 0.1;
     emit progress(base + (1.0 - base) * (1.0 - 1.0 / (1.0 + m_outcome.pulled / 200.0)),
                   tr("Receiving updates… %1 so far").arg(m_outcome.pulled));
-    m_api->get(QStringLiteral("/v1/sync/pull?") + query.toString(QUrl::FullyEncoded), [this](const ApiReply& reply) {
+    m_api->get(QStringLiteral("/v1/sync/pull?") + query.toString(QUrl::FullyEncoded), guarded([this](const ApiReply& reply) {
         if (!reply.ok()) {
             if (handleAuthFailure(reply.status, reply.errorCode, &SyncEngine::pullNext)) {
                 return;
@@ -229,7 +256,7 @@ void SyncEngine::pullNext()
             return;
         }
         finish(true, {});
-    });
+    }));
 }
 
 void SyncEngine::finish(bool ok, const QString& message, const QString& code)

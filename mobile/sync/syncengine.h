@@ -11,10 +11,12 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 
 namespace fieldbook::app {
 
 class ApiClient;
+struct ApiReply;
 class LocalStore;
 
 struct SyncOutcome
@@ -43,6 +45,9 @@ public:
     void run();
     // Forgets the access token (another user, or after a revocation).
     void resetToken();
+    // Ends a run now (the app is locking or being wiped): finished() says "stopped"; answers that
+    // arrive later are ignored. What was stored so far stays stored.
+    void stop();
 
 signals:
     // `fraction` in [0, 1]; `stage` says what is happening, for a person.
@@ -58,6 +63,10 @@ private:
     void pullNext();
     void finish(bool ok, const QString& message, const QString& code = {});
     bool handleAuthFailure(int status, const QString& code, void (SyncEngine::*retry)());
+    // Wraps an answer's handler: ignored once the run has ended, stopped when the store is locked,
+    // and a local failure (the store refusing a write) ends the run with its message.
+    template<typename Step>
+    std::function<void(const ApiReply&)> guarded(Step step);
 
     LocalStore* m_store;
     ApiClient* m_api;

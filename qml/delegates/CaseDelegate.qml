@@ -50,6 +50,7 @@ ItemDelegate {
             color: root.dueState === "overdue" ? Theme.bad : Material.foreground
         }
         Label {
+            visible: root.clearanceText.length > 0
             text: (root.cleared ? "✓ " : "✕ ") + root.clearanceText
             wrapMode: Text.Wrap
             Layout.fillWidth: true

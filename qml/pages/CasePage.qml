@@ -24,23 +24,22 @@ Page {
 
     CaseController { id: controller }
 
-    ListView {
-        id: history
-        objectName: "historyList"
+    Flickable {
         anchors.fill: parent
-        anchors.margins: Theme.margin
+        contentHeight: column.implicitHeight + 2 * Theme.margin
         clip: true
-        spacing: Theme.spacing / 2
-        model: controller.history
-        Accessible.name: qsTr("History")
 
-        header: ColumnLayout {
-            width: history.width
+        ColumnLayout {
+            id: column
+            x: Theme.margin
+            y: Theme.margin
+            width: parent.width - 2 * Theme.margin
             spacing: Theme.spacing
 
             Label { visible: controller.details.length > 0; text: controller.details; color: Theme.muted; wrapMode: Text.Wrap; Layout.fillWidth: true }
             ClearanceBanner {
                 objectName: "clearanceBanner"
+                visible: controller.clearanceText.length > 0
                 Layout.fillWidth: true
                 cleared: controller.cleared
                 text: controller.clearanceText
@@ -55,29 +54,19 @@ Page {
                 }
             }
             Label { text: qsTr("Record"); font.bold: true; font.pixelSize: 17; Layout.topMargin: Theme.spacing }
-            Flow {
+            FormButtons {
                 Layout.fillWidth: true
-                spacing: Theme.spacing / 2
-                Repeater {
-                    model: controller.forms
-                    delegate: Button {
-                        required property var modelData
-                        readonly property bool safeguarding: modelData.recordType === "safeguarding_report"
-                        objectName: "form_" + modelData.recordType
-                        text: safeguarding ? "⚠ " + modelData.title : modelData.title
-                        highlighted: modelData.contact
-                        Material.background: safeguarding ? Theme.badSurface : undefined
-                        Material.foreground: safeguarding ? Theme.bad : undefined
-                        height: Theme.touch + 4
-                        Accessible.name: modelData.title
-                        onClicked: root.formRequested(modelData.recordType, controller.caseId, controller.personId)
-                    }
-                }
+                forms: controller.forms
+                onChosen: type => root.formRequested(type, controller.caseId, controller.personId)
             }
             Label { text: qsTr("History"); font.bold: true; font.pixelSize: 17; Layout.topMargin: Theme.spacing }
             Label { visible: history.count === 0; text: qsTr("Nothing recorded yet."); color: Theme.muted }
+            Repeater {
+                id: history
+                objectName: "historyList"
+                model: controller.history
+                delegate: HistoryDelegate { Layout.fillWidth: true }
+            }
         }
-
-        delegate: HistoryDelegate { width: ListView.view.width }
     }
 }
