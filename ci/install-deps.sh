@@ -2,7 +2,7 @@
 # Installs what Fieldbook needs on Debian 12 with apt, and nothing when it is all there already.
 #   ci/install-deps.sh          build and test dependencies
 #   ci/install-deps.sh --run    also what the demo needs to show the app without a display (Xvfb)
-#   ci/install-deps.sh --bench  also what the benchmarks need (Node.js/npm for the peer server)
+#   ci/install-deps.sh --bench  also what the benchmarks need (Node.js and npm for the peer server)
 set -euo pipefail
 
 packages=(
@@ -19,7 +19,11 @@ packages=(
 for arg in "$@"; do
     case "$arg" in
         --run) packages+=(xvfb xauth x11-apps imagemagick) ;;
-        --bench) packages+=(nodejs npm valgrind) ;;
+        --bench)
+            # A machine may carry its own Node.js build, which conflicts with Debian's npm package.
+            command -v node >/dev/null || packages+=(nodejs)
+            command -v npm >/dev/null || packages+=(npm)
+            ;;
         *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
     esac
 done

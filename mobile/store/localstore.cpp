@@ -648,7 +648,11 @@ void LocalStore::applyPushResults(const std::vector<PushResult>& results)
             continue; // answered before (a resumed push): nothing left to do
         }
         const auto key = std::make_pair(select.text(0), select.text(1));
-        if (result.status == "applied" || result.status == "duplicate") {
+        // A duplicate answers for a push whose reply was lost: it stands for what that push got,
+        // so a record held back then stays held back (and listed) now.
+        const std::string& status = result.status == "duplicate" && result.was == "quarantined" ? result.was
+                                                                                                 : result.status;
+        if (status == "applied" || status == "duplicate") {
             Statement remove = m_db->prepare("DELETE FROM outbox WHERE change_id = ?1");
             remove.bind(1, result.changeId);
             remove.run();
@@ -660,7 +664,7 @@ void LocalStore::applyPushResults(const std::vector<PushResult>& results)
                 statuses[key] = RecordStatus::Synced;
             }
         } else {
-            const bool quarantined = result.status == "quarantined";
+            const bool quarantined = status == "quarantined";
             Statement update = m_db->prepare("UPDATE outbox SET state = ?2, reason = ?3 WHERE change_id = ?1");
             update.bind(1, result.changeId)
                 .bind(2, quarantined ? std::string_view("quarantined") : std::string_view("rejected"))

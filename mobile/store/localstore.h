@@ -52,6 +52,7 @@ struct PushResult
     std::string changeId;
     std::string status; // applied, duplicate, quarantined, rejected
     std::string reason;
+    std::string was; // for a duplicate: what the first push of this change got (applied, quarantined)
 };
 
 // Who this phone belongs to and how it reaches the server; sealed at rest.

@@ -195,7 +195,8 @@ void SyncEngine::pushNext()
                         }
                         item.status = result.value(QLatin1String("status")).toString().toStdString();
                         item.reason = result.value(QLatin1String("reason")).toString().toStdString();
-                        if (item.status == "quarantined") {
+                        item.was = result.value(QLatin1String("was")).toString().toStdString();
+                        if (item.status == "quarantined" || item.was == "quarantined") {
                             ++m_outcome.quarantined;
                         } else if (item.status == "rejected") {
                             ++m_outcome.rejected;

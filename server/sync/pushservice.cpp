@@ -65,7 +65,9 @@ public:
     {
         change.author = m_caller.user.id; // never trusted from the body
         if (const auto seen = m_store.changeOutcome(change.id)) {
-            return PushResult{change.id, "duplicate", {}, {}, seen->status};
+            // The reason travels with `was` so that a device whose first answer was lost still
+            // learns why its record is held.
+            return PushResult{change.id, "duplicate", seen->reason, {}, seen->status};
         }
         if (isDerivedRecordType(change.recordType)) {
             return rejected(change.id, "forbidden", change.recordType + " records are made by the server, not pushed");

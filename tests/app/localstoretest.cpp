@@ -198,9 +198,9 @@ private slots:
         const Change applied = f.store->recordLocalChange(sessionReport("a"));
         const Change held = f.store->recordLocalChange(sessionReport("b"));
         const Change refused = f.store->recordLocalChange(sessionReport("c"));
-        f.store->applyPushResults({{applied.id, "applied", ""},
-                                   {held.id, "quarantined", "consent_withdrawn"},
-                                   {refused.id, "rejected", "forbidden"}});
+        f.store->applyPushResults({{applied.id, "applied", "", ""},
+                                   {held.id, "quarantined", "consent_withdrawn", ""},
+                                   {refused.id, "rejected", "forbidden", ""}});
         QCOMPARE(f.store->waitingCount(), 0);
         QCOMPARE(f.store->status("session_report", applied.recordId), RecordStatus::Synced);
         QCOMPARE(f.store->status("session_report", held.recordId), RecordStatus::Quarantined);
@@ -223,8 +223,41 @@ private slots:
         QVERIFY(!f.store->record("session_report", refused.recordId));
         QVERIFY(f.store->record("session_report", held.recordId));
         // Answering again (a resumed push) changes nothing.
-        f.store->applyPushResults({{applied.id, "duplicate", ""}});
+        f.store->applyPushResults({{applied.id, "duplicate", "", "applied"}});
         QCOMPARE(f.store->status("session_report", applied.recordId), RecordStatus::Synced);
+    }
+
+    void duplicateStandsForTheFirstAnswer_data()
+    {
+        QTest::addColumn<QString>("was");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("problems");
+        QTest::newRow("first push applied") << "applied" << "" << int(RecordStatus::Synced) << 0;
+        QTest::newRow("first push quarantined")
+            << "quarantined" << "consent_withdrawn" << int(RecordStatus::Quarantined) << 1;
+    }
+
+    // A push whose reply was lost is answered `duplicate` on retry: the phone must end where the
+    // first answer would have left it, a held-back record still held back and listed with its reason.
+    void duplicateStandsForTheFirstAnswer()
+    {
+        QFETCH(QString, was);
+        QFETCH(QString, reason);
+        QFETCH(int, status);
+        QFETCH(int, problems);
+        fixture::Store f;
+        f.store->applyPulled(fixture::clearedCase(), "c1");
+        const Change report = f.store->recordLocalChange(sessionReport("lost reply"));
+        f.store->applyPushResults({{report.id, "duplicate", reason.toStdString(), was.toStdString()}});
+        QCOMPARE(f.store->waitingCount(), 0);
+        QCOMPARE(int(f.store->status("session_report", report.recordId)), status);
+        const auto listed = f.store->problems();
+        QCOMPARE(int(listed.size()), problems);
+        if (problems > 0) {
+            QCOMPARE(listed.front().state, std::string("quarantined"));
+            QCOMPARE(listed.front().reason, reason.toStdString());
+        }
     }
 
     void pulledPagesMergeAndRemove()

@@ -25,8 +25,8 @@ private slots:
                          {"occurred_at", "2024-03-01T10:00:00Z"}, {"concerns", "none"}};
         const Change held = f.app->store()->recordLocalChange(change);
         const Change refused = f.app->store()->recordLocalChange(change);
-        f.app->store()->applyPushResults({{held.id, "quarantined", "consent_withdrawn"},
-                                          {refused.id, "rejected", "invalid:duration_minutes"}});
+        f.app->store()->applyPushResults({{held.id, "quarantined", "consent_withdrawn", ""},
+                                          {refused.id, "rejected", "invalid:duration_minutes", ""}});
         ProblemListModel* model = f.app->sync()->problems();
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         f.app->sync()->refreshCounts();
