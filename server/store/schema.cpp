@@ -128,8 +128,43 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql");
 }
 
+// Version 2: the people each record of no case is about (the core's peopleOf() over its plain
+// fields) with the record's sequence, so that a case-scoped pull selects the records of no case
+// about the reader's people from this index alone instead of opening every one of them. Existing
+// rows are filled in from their plain fields; the store keeps the table in step on every write
+// (SqliteStore::writePeople). Records of a case have no rows here: the pull finds them by case_id.
+void migrateTo2(SqliteDb& db)
+{
+    db.execScript(R"sql(
+CREATE TABLE record_people(
+    person_id TEXT NOT NULL,
+    record_type TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (person_id, record_type, record_id)
+) WITHOUT ROWID;
+CREATE INDEX record_people_seq ON record_people(person_id, seq);
+CREATE INDEX record_people_record ON record_people(record_type, record_id);
+
+INSERT OR IGNORE INTO record_people(person_id, record_type, record_id, seq)
+    SELECT record_id, record_type, record_id, seq FROM records
+    WHERE record_type = 'person' AND record_id != '' AND case_id = '';
+INSERT OR IGNORE INTO record_people(person_id, record_type, record_id, seq)
+    SELECT json_extract(r.fields, '$.' || f.name), r.record_type, r.record_id, r.seq
+    FROM records r
+    JOIN (SELECT 'relationship' AS type, 'prisoner_id' AS name UNION ALL SELECT 'relationship', 'person_id'
+          UNION ALL SELECT 'consent', 'given_by' UNION ALL SELECT 'consent', 'about'
+          UNION ALL SELECT 'protection_check', 'subject' UNION ALL SELECT '', 'person_id'
+          UNION ALL SELECT '', 'carer_id' UNION ALL SELECT '', 'child_id') f
+      ON f.type = r.record_type
+         OR (f.type = '' AND r.record_type NOT IN ('person', 'relationship', 'consent', 'protection_check'))
+    WHERE r.case_id = '' AND json_type(r.fields, '$.' || f.name) = 'text'
+      AND json_extract(r.fields, '$.' || f.name) != '';
+)sql");
+}
+
 using Step = void (*)(SqliteDb&);
-constexpr Step kSteps[] = {migrateTo1};
+constexpr Step kSteps[] = {migrateTo1, migrateTo2};
 static_assert(sizeof kSteps / sizeof kSteps[0] == kSchemaVersion, "one migration step per schema version");
 
 } // namespace

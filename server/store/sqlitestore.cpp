@@ -1,6 +1,7 @@
 #include "store/sqlitestore.h"
 
 #include "model/ids.h"
+#include "rules/access.h"
 #include "store/schema.h"
 
 #include <boost/json/parse.hpp>
@@ -431,8 +432,32 @@ std::int64_t SqliteStore::putRecord(StoredRecord& record)
     plainOnly.record.type = record.record.type;
     plainOnly.record.id = record.record.id;
     plainOnly.record.fields = split.plain;
+    plainOnly.caseId = record.caseId;
+    plainOnly.sequence = record.sequence;
     writeIndex(plainOnly);
+    writePeople(plainOnly);
     return record.sequence;
+}
+
+void SqliteStore::writePeople(const StoredRecord& record)
+{
+    statement("DELETE FROM record_people WHERE record_type = ? AND record_id = ?")
+        .bind(1, record.record.type)
+        .bind(2, record.record.id)
+        .run();
+    if (!record.caseId.empty()) {
+        return; // a pull finds the records of a case by case_id
+    }
+    auto insert = statement(
+        "INSERT OR IGNORE INTO record_people(person_id, record_type, record_id, seq) VALUES (?, ?, ?, ?)");
+    for (const std::string& person : peopleOf(record.record)) {
+        (*insert).reset();
+        insert.bind(1, person)
+            .bind(2, record.record.type)
+            .bind(3, record.record.id)
+            .bind(4, record.sequence)
+            .run();
+    }
 }
 
 void SqliteStore::writeIndex(const StoredRecord& record)
@@ -489,15 +514,38 @@ std::vector<StoredRecord> SqliteStore::recordsAfter(std::int64_t after, const Sc
     for (const auto& id : *filter.caseIds) {
         cases.emplace_back(id);
     }
+    if (!filter.people) {
+        auto query = statement(
+            "SELECT " FB_RECORD_COLUMNS " FROM records WHERE seq > ? AND state != 'quarantined' AND "
+            "(case_id = '' OR case_id IN (SELECT value FROM json_each(?)) OR author = ? OR audience = ?) "
+            "ORDER BY seq LIMIT ?");
+        query.bind(1, after)
+            .bind(2, boost::json::serialize(cases))
+            .bind(3, filter.author)
+            .bind(4, filter.audience)
+            .bind(5, max);
+        return readRecords(*query);
+    }
+    boost::json::array people;
+    for (const auto& id : *filter.people) {
+        people.emplace_back(id);
+    }
+    // Each arm walks an index (records_case, records_author, records_audience, record_people_seq)
+    // and yields sequences only: no row outside the reader's scope is read or unsealed.
     auto query = statement(
-        "SELECT " FB_RECORD_COLUMNS " FROM records WHERE seq > ? AND state != 'quarantined' AND "
-        "(case_id = '' OR case_id IN (SELECT value FROM json_each(?)) OR author = ? OR audience = ?) "
-        "ORDER BY seq LIMIT ?");
+        "SELECT " FB_RECORD_COLUMNS " FROM records WHERE state != 'quarantined' AND seq IN ("
+        "SELECT seq FROM records WHERE case_id IN (SELECT value FROM json_each(?2)) AND seq > ?1 "
+        "UNION SELECT seq FROM records WHERE author = ?3 AND seq > ?1 "
+        "UNION SELECT seq FROM records WHERE audience = ?4 AND seq > ?1 "
+        "UNION SELECT seq FROM record_people "
+        "WHERE person_id IN (SELECT value FROM json_each(?5)) AND seq > ?1) "
+        "ORDER BY seq LIMIT ?6");
     query.bind(1, after)
         .bind(2, boost::json::serialize(cases))
         .bind(3, filter.author)
         .bind(4, filter.audience)
-        .bind(5, max);
+        .bind(5, boost::json::serialize(people))
+        .bind(6, max);
     return readRecords(*query);
 }
 

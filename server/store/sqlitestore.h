@@ -109,6 +109,7 @@ private:
     StoredRecord readRecord(const Statement& row) const;
     std::vector<StoredRecord> readRecords(Statement& query) const;
     void writeIndex(const StoredRecord& record);
+    void writePeople(const StoredRecord& record);
 
     std::unique_ptr<SqliteDb> m_db;
     FieldSealer m_sealer;

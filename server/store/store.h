@@ -106,6 +106,9 @@ struct ScanFilter
     std::optional<std::vector<std::string>> caseIds; // records of these cases and records of no case
     std::string author;                              // and records this user wrote
     std::string audience;                            // and records addressed to this user
+    // With caseIds: narrows "records of no case" to those about one of these people (peopleOf).
+    // A case-scoped reader sees no other record of no case unless they wrote it.
+    std::optional<std::vector<std::string>> people;
 };
 
 class Store : public FactSource

@@ -239,6 +239,7 @@ PullPage PullService::pull(Store& store, const Caller& caller, std::string_view 
         filter.audience = caller.user.id;
         if (scope.caseScoped()) {
             filter.caseIds = scope.caseIds();
+            filter.people = scope.people();
         }
 
         const std::vector<AccessEvent> events = store.accessEventsAfter(caller.user.id, *from, kEventBatch);

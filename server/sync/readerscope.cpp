@@ -147,4 +147,11 @@ std::vector<std::string> ReaderScope::caseIds() const
     return {all.begin(), all.end()};
 }
 
+std::vector<std::string> ReaderScope::people() const
+{
+    std::set<std::string> all = m_practitionerPeople;
+    all.insert(m_matchedPeople.begin(), m_matchedPeople.end());
+    return {all.begin(), all.end()};
+}
+
 } // namespace fieldbook::server

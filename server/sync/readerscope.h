@@ -39,6 +39,9 @@ public:
     // read across cases and are scanned in full.
     bool caseScoped() const;
     std::vector<std::string> caseIds() const;
+    // The people of the reader's cases (as practitioner or on an active match): the only people
+    // whose records of no case contextFor() can open to this reader.
+    std::vector<std::string> people() const;
 
     // The reader's active matches (volunteer = reader, status = active).
     const std::vector<Record>& activeMatches() const { return m_activeMatches; }

@@ -47,6 +47,19 @@ StoredRecord sessionReport(const std::string& notes)
     return stored;
 }
 
+StoredRecord noCase(const std::string& type, const std::string& id, boost::json::object fields)
+{
+    StoredRecord stored;
+    stored.record.type = type;
+    stored.record.id = id;
+    stored.record.author = newId();
+    stored.record.hlc = "1700000000000-000001-" + newId();
+    stored.record.formVersion = 1;
+    stored.record.fields = std::move(fields);
+    stored.changeId = newId();
+    return stored;
+}
+
 } // namespace
 
 class SqliteStoreTest : public QObject
@@ -63,6 +76,7 @@ private slots:
     void writeTransactionRollsBack();
     void lookupsFindIndexedAndSealedFields();
     void sequencesOrderThePull();
+    void scopedScanSelectsTheReadersPeople();
     void enrolCodesExpireAndWorkOnce();
     void keyFileIsPrivateAndChecked();
 
@@ -198,6 +212,62 @@ void SqliteStoreTest::sequencesOrderThePull()
     // Writing a record again moves it to the end.
     store->writeTransaction([&] { store->putRecord(records.front()); });
     QCOMPARE(store->recordsAfter(records[4].sequence, ScanFilter{}, 100).front().record.id, records.front().record.id);
+}
+
+// A case-scoped scan reads the reader's cases, what they wrote, what is addressed to them and the
+// records of no case about their people, by index; the same after an upgrade from version 1.
+void SqliteStoreTest::scopedScanSelectsTheReadersPeople()
+{
+    const std::string reader = newId();
+    const std::string person = newId();
+    const std::string prisoner = newId();
+    const std::string stranger = newId();
+    std::vector<StoredRecord> wanted{
+        noCase("person", person, {{"first_name", "Ann"}}),
+        noCase("relationship", newId(), {{"person_id", person}, {"prisoner_id", prisoner}}),
+        noCase("consent", newId(), {{"given_by", newId()}, {"about", prisoner}}),
+        sessionReport("on the reader's case"),
+        noCase("protection_check", newId(), {{"subject", stranger}}),
+        noCase("alert", newId(), {{"kind", "quarantined"}})};
+    wanted[4].record.author = reader;
+    wanted[5].audience = reader;
+    std::vector<StoredRecord> unwanted{noCase("person", stranger, {{"first_name", "Bob"}}),
+                                       noCase("protection_check", newId(), {{"subject", stranger}}),
+                                       sessionReport("on another case")};
+    auto store = open();
+    store->writeTransaction([&] {
+        for (auto& record : unwanted) {
+            store->putRecord(record);
+        }
+        for (auto& record : wanted) {
+            store->putRecord(record);
+        }
+    });
+    ScanFilter filter;
+    filter.caseIds = std::vector<std::string>{wanted[3].caseId};
+    filter.people = std::vector<std::string>{person, prisoner};
+    filter.author = reader;
+    filter.audience = reader;
+    auto idsOf = [](const std::vector<StoredRecord>& records) {
+        std::vector<std::string> ids;
+        for (const auto& record : records) {
+            ids.push_back(record.record.id);
+        }
+        return ids;
+    };
+    std::vector<std::string> expected = idsOf(wanted);
+    QCOMPARE(idsOf(store->recordsAfter(0, filter, 100)), expected);
+    QCOMPARE(idsOf(store->recordsAfter(wanted[1].sequence, filter, 2)),
+             (std::vector<std::string>{expected[2], expected[3]}));
+    QCOMPARE(store->recordsAfter(0, filter, 100)[3].record.text("notes"),
+             std::string("on the reader's case")); // unsealed as before
+
+    store->db().execScript("DROP TABLE record_people");
+    store->db().setUserVersion(1);
+    store.reset();
+    auto upgraded = open();
+    QCOMPARE(upgraded->db().userVersion(), kSchemaVersion);
+    QCOMPARE(idsOf(upgraded->recordsAfter(0, filter, 100)), expected);
 }
 
 void SqliteStoreTest::enrolCodesExpireAndWorkOnce()
