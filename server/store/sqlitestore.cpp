@@ -225,6 +225,18 @@ void SqliteStore::addDevice(const DeviceInfo& device)
 }
 
 namespace {
+// A list of ids bound as one JSON text parameter and read back in SQL with json_each(), so that a
+// list of any length stays one prepared statement.
+std::string jsonList(const std::vector<std::string>& items)
+{
+    boost::json::array out;
+    out.reserve(items.size());
+    for (const auto& item : items) {
+        out.emplace_back(item);
+    }
+    return boost::json::serialize(out);
+}
+
 DeviceInfo readDevice(const Statement& row)
 {
     DeviceInfo device;
@@ -510,25 +522,18 @@ std::vector<StoredRecord> SqliteStore::recordsAfter(std::int64_t after, const Sc
         query.bind(1, after).bind(2, max);
         return readRecords(*query);
     }
-    boost::json::array cases;
-    for (const auto& id : *filter.caseIds) {
-        cases.emplace_back(id);
-    }
+    const std::string cases = jsonList(*filter.caseIds);
     if (!filter.people) {
         auto query = statement(
             "SELECT " FB_RECORD_COLUMNS " FROM records WHERE seq > ? AND state != 'quarantined' AND "
             "(case_id = '' OR case_id IN (SELECT value FROM json_each(?)) OR author = ? OR audience = ?) "
             "ORDER BY seq LIMIT ?");
         query.bind(1, after)
-            .bind(2, boost::json::serialize(cases))
+            .bind(2, cases)
             .bind(3, filter.author)
             .bind(4, filter.audience)
             .bind(5, max);
         return readRecords(*query);
-    }
-    boost::json::array people;
-    for (const auto& id : *filter.people) {
-        people.emplace_back(id);
     }
     // Each arm walks an index (records_case, records_author, records_audience, record_people_seq)
     // and yields sequences only: no row outside the reader's scope is read or unsealed.
@@ -541,10 +546,10 @@ std::vector<StoredRecord> SqliteStore::recordsAfter(std::int64_t after, const Sc
         "WHERE person_id IN (SELECT value FROM json_each(?5)) AND seq > ?1) "
         "ORDER BY seq LIMIT ?6");
     query.bind(1, after)
-        .bind(2, boost::json::serialize(cases))
+        .bind(2, cases)
         .bind(3, filter.author)
         .bind(4, filter.audience)
-        .bind(5, boost::json::serialize(people))
+        .bind(5, jsonList(*filter.people))
         .bind(6, max);
     return readRecords(*query);
 }
