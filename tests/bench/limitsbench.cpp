@@ -4,6 +4,7 @@
 #include "crypto/aead.h"
 #include "crypto/random.h"
 #include "storage/sqlitedb.h"
+#include "store/schema.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -11,46 +12,6 @@
 #include <stdexcept>
 
 namespace fieldbook::bench {
-
-namespace {
-
-// The server's row shapes (server/store/schema.cpp), reduced to what one push writes per change.
-constexpr std::string_view kSchema = R"sql(
-CREATE TABLE records(
-    record_type TEXT NOT NULL,
-    record_id TEXT NOT NULL,
-    state TEXT NOT NULL,
-    case_id TEXT NOT NULL DEFAULT '',
-    audience TEXT NOT NULL DEFAULT '',
-    author TEXT NOT NULL,
-    hlc TEXT NOT NULL,
-    form_version INTEGER NOT NULL,
-    change_id TEXT NOT NULL,
-    seq INTEGER NOT NULL UNIQUE,
-    updated_at INTEGER NOT NULL,
-    fields TEXT NOT NULL,
-    field_clocks TEXT NOT NULL,
-    sealed BLOB,
-    key_id TEXT,
-    PRIMARY KEY (record_type, record_id)
-) WITHOUT ROWID;
-CREATE INDEX records_case ON records(case_id, seq);
-CREATE INDEX records_author ON records(author, seq);
-CREATE INDEX records_audience ON records(audience, seq);
-CREATE TABLE changes(
-    id TEXT PRIMARY KEY,
-    device_id TEXT NOT NULL,
-    author TEXT NOT NULL,
-    record_type TEXT NOT NULL,
-    record_id TEXT NOT NULL,
-    status TEXT NOT NULL,
-    reason TEXT NOT NULL DEFAULT '',
-    seq INTEGER NOT NULL,
-    received_at INTEGER NOT NULL
-) WITHOUT ROWID;
-)sql";
-
-} // namespace
 
 Limits LimitsBench::run() const
 {
@@ -78,7 +39,8 @@ Limits LimitsBench::run() const
     }
     {
         SqliteDb db(dir.filePath(QStringLiteral("limits.db")).toStdString());
-        db.execScript(kSchema);
+        // The server's own schema and indexes, so the limit is measured on the rows it really writes.
+        server::migrate(db);
         Statement record = db.prepare("INSERT INTO records(record_type, record_id, state, case_id, author, "
                                       "hlc, form_version, change_id, seq, "
                                       "updated_at, fields, field_clocks, sealed, key_id) VALUES (?1, ?2, "
