@@ -301,23 +301,6 @@ GateDecision runGates(const GateInput& in, const FactSource& facts)
     return decide(GateReason::Cleared, "Cleared to contact " + name);
 }
 
-bool volunteerFitsStream(const RoleSet& roles, std::string_view stream)
-{
-    if (stream == "befriending") {
-        return roles.has(Role::Befriender);
-    }
-    if (stream == "play") {
-        return roles.has(Role::PlayVolunteer);
-    }
-    if (stream == "visitor") {
-        return roles.has(Role::PrisonVisitor);
-    }
-    if (stream == "mentoring") {
-        return roles.has(Role::Mentor);
-    }
-    return roles.anyVolunteer();
-}
-
 } // namespace
 
 std::string GateDecision::code() const
@@ -416,7 +399,7 @@ GateDecision checkMatchActivation(const Record& match, const FactSource& facts, 
         return forbidden("the volunteer is not known");
     }
     const std::string stream = theCase->text("stream");
-    if (!volunteerFitsStream(volunteer->roles, stream)) {
+    if (!volunteer->roles.fitsStream(stream)) {
         return forbidden("the volunteer does not hold the role for " + (stream.empty() ? "this" : stream) + " cases");
     }
     GateInput in;

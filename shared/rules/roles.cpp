@@ -60,6 +60,23 @@ bool isVolunteerRole(Role role)
         || role == Role::Mentor;
 }
 
+std::optional<Role> volunteerRoleForStream(std::string_view stream)
+{
+    if (stream == "befriending") {
+        return Role::Befriender;
+    }
+    if (stream == "play") {
+        return Role::PlayVolunteer;
+    }
+    if (stream == "visitor") {
+        return Role::PrisonVisitor;
+    }
+    if (stream == "mentoring") {
+        return Role::Mentor;
+    }
+    return std::nullopt;
+}
+
 RoleSet::RoleSet(std::initializer_list<Role> roles)
 {
     for (const Role role : roles) {
@@ -70,6 +87,14 @@ RoleSet::RoleSet(std::initializer_list<Role> roles)
 bool RoleSet::anyVolunteer() const
 {
     return has(Role::Befriender) || has(Role::PlayVolunteer) || has(Role::PrisonVisitor) || has(Role::Mentor);
+}
+
+bool RoleSet::fitsStream(std::string_view stream) const
+{
+    if (const auto role = volunteerRoleForStream(stream)) {
+        return has(*role);
+    }
+    return anyVolunteer();
 }
 
 std::vector<Role> RoleSet::list() const

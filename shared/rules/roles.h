@@ -25,6 +25,10 @@ std::optional<Role> parseRole(std::string_view name);
 std::string_view roleName(Role role);
 const std::vector<Role>& allRoles();
 bool isVolunteerRole(Role role); // befriender, play_volunteer, prison_visitor, mentor
+// The volunteer role that works a case of `stream`: befriending -> befriender, play ->
+// play_volunteer, visitor -> prison_visitor, mentoring -> mentor; nullopt for casework (any
+// volunteer role may be matched there) and for an unknown stream.
+std::optional<Role> volunteerRoleForStream(std::string_view stream);
 
 class RoleSet
 {
@@ -35,6 +39,9 @@ public:
     bool has(Role role) const { return (m_bits & bit(role)) != 0; }
     bool empty() const { return m_bits == 0; }
     bool anyVolunteer() const;
+    // Whether these roles may be matched on a case of `stream` (volunteerRoleForStream; any
+    // volunteer role for casework).
+    bool fitsStream(std::string_view stream) const;
     std::vector<Role> list() const;
     std::uint32_t bits() const { return m_bits; }
     static RoleSet fromBits(std::uint32_t bits) { RoleSet s; s.m_bits = bits; return s; }
