@@ -11,6 +11,7 @@
 #include "net/devicekeys.h"
 #include "net/fingerprint.h"
 #include "rules/access.h"
+#include "rules/writerules.h"
 #include "store/localstore.h"
 #include "sync/synccontroller.h"
 

@@ -6,6 +6,7 @@
 #include "models/casestatus.h"
 #include "models/historymodel.h"
 #include "rules/access.h"
+#include "rules/writerules.h"
 #include "rules/rhythms.h"
 #include "store/localstore.h"
 

@@ -2,6 +2,7 @@
 
 #include "http/apierror.h"
 #include "rules/access.h"
+#include "rules/writerules.h"
 #include "util/clock.h"
 
 #include <boost/json/serialize.hpp>

@@ -163,8 +163,23 @@ INSERT OR IGNORE INTO record_people(person_id, record_type, record_id, seq)
 )sql");
 }
 
+// Version 3: who recorded each record (the author of its first change, kept when others update
+// it: "holding" a person starts there), filled in from the change log; and an index by record id
+// alone, so that a record id used by another record type is found at once.
+void migrateTo3(SqliteDb& db)
+{
+    db.execScript(R"sql(
+ALTER TABLE records ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
+CREATE INDEX changes_record ON changes(record_type, record_id, seq);
+UPDATE records SET created_by = COALESCE(
+    (SELECT c.author FROM changes c WHERE c.record_type = records.record_type AND c.record_id = records.record_id
+     ORDER BY c.seq LIMIT 1), author);
+CREATE INDEX records_id ON records(record_id);
+)sql");
+}
+
 using Step = void (*)(SqliteDb&);
-constexpr Step kSteps[] = {migrateTo1, migrateTo2};
+constexpr Step kSteps[] = {migrateTo1, migrateTo2, migrateTo3};
 static_assert(sizeof kSteps / sizeof kSteps[0] == kSchemaVersion, "one migration step per schema version");
 
 } // namespace

@@ -321,12 +321,12 @@ void SqliteStore::purgeExpiredTokens(std::int64_t now)
 
 std::optional<ChangeOutcome> SqliteStore::changeOutcome(std::string_view changeId)
 {
-    auto query = statement("SELECT status, reason FROM changes WHERE id = ?");
+    auto query = statement("SELECT status, reason, author FROM changes WHERE id = ?");
     query.bind(1, changeId);
     if (!query.step()) {
         return std::nullopt;
     }
-    return ChangeOutcome{query.text(0), query.text(1)};
+    return ChangeOutcome{query.text(0), query.text(1), query.text(2)};
 }
 
 void SqliteStore::logChange(const ChangeLogEntry& entry)
@@ -413,7 +413,7 @@ std::int64_t SqliteStore::putRecord(StoredRecord& record)
     const auto split =
         m_sealer.split(record.record.type, record.record.id, record.record.formVersion, record.record.fields);
     auto upsert = statement(
-        "INSERT INTO records(" FB_RECORD_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "INSERT INTO records(" FB_RECORD_COLUMNS ", created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?6) "
         "ON CONFLICT(record_type, record_id) DO UPDATE SET state = excluded.state, case_id = excluded.case_id, "
         "audience = excluded.audience, author = excluded.author, hlc = excluded.hlc, "
         "form_version = excluded.form_version, change_id = excluded.change_id, seq = excluded.seq, "
@@ -590,6 +590,24 @@ std::vector<StoredRecord> SqliteStore::recordsOfType(std::string_view type)
     auto query = statement("SELECT " FB_RECORD_COLUMNS " FROM records WHERE record_type = ? ORDER BY seq");
     query.bind(1, type);
     return readRecords(*query);
+}
+
+std::vector<std::string> SqliteStore::recordTypesOf(std::string_view recordId)
+{
+    auto query = statement("SELECT record_type FROM records WHERE record_id = ?");
+    query.bind(1, recordId);
+    std::vector<std::string> out;
+    while (query.step()) {
+        out.push_back(query.text(0));
+    }
+    return out;
+}
+
+std::string SqliteStore::creatorOf(std::string_view type, std::string_view id) const
+{
+    auto query = statement("SELECT created_by FROM records WHERE record_type = ? AND record_id = ?");
+    query.bind(1, type).bind(2, id);
+    return query.step() ? query.text(0) : std::string();
 }
 
 std::optional<Record> SqliteStore::record(std::string_view type, std::string_view id) const

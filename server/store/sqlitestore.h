@@ -47,6 +47,7 @@ public:
     std::optional<ChangeOutcome> changeOutcome(std::string_view changeId) override;
     void logChange(const ChangeLogEntry& entry) override;
     std::optional<StoredRecord> storedRecord(std::string_view type, std::string_view id) override;
+    std::vector<std::string> recordTypesOf(std::string_view recordId) override;
     std::int64_t putRecord(StoredRecord& record) override;
     void addAccessEvent(std::string_view userId, std::string_view caseId) override;
     std::int64_t lastSequence() override;
@@ -67,6 +68,7 @@ public:
     std::vector<Record> recordsWhere(std::string_view type, std::string_view field,
                                      std::string_view value) const override;
     std::optional<User> user(std::string_view userId) const override;
+    std::string creatorOf(std::string_view type, std::string_view id) const override;
 
     SqliteDb& db() { return *m_db; }
 

@@ -65,6 +65,7 @@ struct ChangeOutcome
 {
     std::string status; // applied, quarantined
     std::string reason;
+    std::string author; // who pushed it first: the same id from another user is never a replay
 };
 
 struct ChangeLogEntry
@@ -147,6 +148,9 @@ public:
     virtual void logChange(const ChangeLogEntry& entry) = 0;
     // A record in any state (applied, quarantined, deleted).
     virtual std::optional<StoredRecord> storedRecord(std::string_view type, std::string_view id) = 0;
+    // The types of the records (any state) that use this record id: one, or none, unless a
+    // client reused an id across types (which push refuses).
+    virtual std::vector<std::string> recordTypesOf(std::string_view recordId) = 0;
     // Inserts or replaces the record under a new sequence, which it returns (and sets).
     virtual std::int64_t putRecord(StoredRecord& record) = 0;
     virtual void addAccessEvent(std::string_view userId, std::string_view caseId) = 0;

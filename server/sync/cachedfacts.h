@@ -24,6 +24,11 @@ public:
     std::vector<Record> recordsWhere(std::string_view type, std::string_view field,
                                      std::string_view value) const override;
     std::optional<User> user(std::string_view userId) const override;
+    // Not cached: one primary-key lookup, and a record created later in the batch must be seen.
+    std::string creatorOf(std::string_view type, std::string_view id) const override
+    {
+        return m_source.creatorOf(type, id);
+    }
 
     void noteWritten(std::string_view type);
 

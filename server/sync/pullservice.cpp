@@ -68,13 +68,31 @@ public:
                 people.insert(std::move(person));
             }
         }
-        for (const std::string& person : people) {
-            for (StoredRecord& record : m_store.recordsReferencing(person)) {
-                // Records of other cases did not change hands with this one.
-                if (record.state != RecordState::Quarantined && record.caseId.empty()) {
+        // The case's people, then, for a practitioner (whose view takes in linked people:
+        // ReaderScope), whoever a relationship links to them, in any state (a removed link is how
+        // the phone learns to let go): a family member's prisoner, a prisoner's family.
+        std::set<std::string> visited;
+        const int hops = m_scope.reader().roles.has(Role::Practitioner) ? 2 : 1;
+        for (int hop = 0; hop < hops; ++hop) {
+            std::set<std::string> linked;
+            for (const std::string& person : people) {
+                if (!visited.insert(person).second) {
+                    continue;
+                }
+                for (StoredRecord& record : m_store.recordsReferencing(person)) {
+                    // Records of other cases did not change hands with this one.
+                    if (record.state == RecordState::Quarantined || !record.caseId.empty()) {
+                        continue;
+                    }
+                    if (record.record.type == "relationship") {
+                        for (auto& other : peopleOf(record.record)) {
+                            linked.insert(std::move(other));
+                        }
+                    }
                     candidates.push_back(std::move(record));
                 }
             }
+            people = std::move(linked);
         }
         std::vector<boost::json::object> out;
         std::set<std::pair<std::string, std::string>> seen;

@@ -1,10 +1,10 @@
 #include "sync/pushservice.h"
 
 #include "http/apierror.h"
-#include "model/formvalidator.h"
 #include "model/ids.h"
 #include "rules/access.h"
 #include "rules/gates.h"
+#include "rules/writerules.h"
 #include "sync/cachedfacts.h"
 #include "sync/changecodec.h"
 #include "sync/derived.h"
@@ -64,122 +64,72 @@ public:
     PushResult judge(Change change)
     {
         change.author = m_caller.user.id; // never trusted from the body
-        if (const auto seen = m_store.changeOutcome(change.id)) {
+        if (isDerivedRecordType(change.recordType)) {
+            return rejected(change.id, "forbidden", change.recordType + " records are made by the server, not pushed");
+        }
+        const auto seen = m_store.changeOutcome(change.id);
+        IdHistory ids;
+        if (seen) {
+            ids.changeAuthor = seen->author;
+        }
+        ids.recordTypes = m_store.recordTypesOf(change.recordId);
+        const bool known = std::find(ids.recordTypes.begin(), ids.recordTypes.end(), change.recordType) !=
+                           ids.recordTypes.end();
+        const auto existing = known ? m_store.storedRecord(change.recordType, change.recordId) : std::nullopt;
+        ids.heldRecord = existing && existing->state == RecordState::Quarantined;
+
+        const bool isMutable = isMutableRecordType(change.recordType);
+        MergeState state = existing && isMutable ? mergeStateOf(*existing) : MergeState{};
+        mergeChange(state, change);
+
+        ProposedChange proposed;
+        proposed.changeId = change.id;
+        proposed.op = change.op;
+        proposed.hlc = change.hlc;
+        proposed.fields = change.fields;
+        proposed.after.type = change.recordType;
+        proposed.after.id = change.recordId;
+        proposed.after.author = m_caller.user.id;
+        proposed.after.hlc = existing ? std::max(existing->record.hlc, change.hlc) : change.hlc;
+        proposed.after.formVersion = change.formVersion;
+        proposed.after.fields = state.fields;
+        proposed.deletes = isMutable && isDeleted(state);
+        proposed.before = existing && existing->state != RecordState::Quarantined ? &existing->record : nullptr;
+        proposed.form = m_forms.find(change.recordType, change.formVersion);
+
+        const WriteVerdict verdict = judgeChange(m_caller.user, proposed, ids, m_facts, m_now * 1000);
+        if (verdict.status == WriteStatus::Duplicate) {
             // The reason travels with `was` so that a device whose first answer was lost still
             // learns why its record is held.
             return PushResult{change.id, "duplicate", seen->reason, {}, seen->status};
         }
-        if (isDerivedRecordType(change.recordType)) {
-            return rejected(change.id, "forbidden", change.recordType + " records are made by the server, not pushed");
-        }
-        if (!isKnownRecordType(change.recordType)) {
-            return rejected(change.id, "unknown_record_type", change.recordType + " is not a record type");
-        }
-        const bool isMutable = isMutableRecordType(change.recordType);
-        if (change.op == "delete" && !isMutable) {
-            return rejected(change.id, "invalid:op", "A " + change.recordType + " is never deleted: form records are append-only");
-        }
-        const FormDefinition* form = m_forms.find(change.recordType, change.formVersion);
-        if (form == nullptr) {
-            return rejected(change.id, "invalid:form_version",
-                            "There is no version " + std::to_string(change.formVersion) + " of the " +
-                                change.recordType + " form");
+        if (verdict.status == WriteStatus::Rejected) {
+            return rejected(change.id, verdict.reason, verdict.message);
         }
 
-        const auto existing = m_store.storedRecord(change.recordType, change.recordId);
-        if (existing && (!isMutable || existing->state == RecordState::Quarantined)) {
-            return rejected(change.id, "invalid:record_id",
-                            "This record exists already and cannot be changed: write a new record instead");
-        }
-
-        MergeState state = existing ? mergeStateOf(*existing) : MergeState{};
-        mergeChange(state, change);
-        const bool deleted = isMutable && isDeleted(state);
-
-        Record candidate;
-        candidate.type = change.recordType;
-        candidate.id = change.recordId;
-        candidate.author = m_caller.user.id;
-        candidate.hlc = existing ? std::max(existing->record.hlc, change.hlc) : change.hlc;
-        candidate.formVersion = change.formVersion;
-        candidate.fields = state.fields;
-
-        if (!deleted) {
-            const auto errors = validate(*form, candidate.fields);
-            if (!errors.empty()) {
-                return rejected(change.id, errors.front().reason(), errors.front().message);
-            }
-        }
-
-        // The author must be allowed to write the record as it stands and as it will stand.
-        if (existing) {
-            const GateDecision before = mayWrite(m_caller.user, existing->record, m_facts);
-            if (!before.cleared()) {
-                return rejected(change.id, before.code(), before.sentence);
-            }
-        }
-        const GateDecision allowed = mayWrite(m_caller.user, candidate, m_facts);
-        if (!allowed.cleared()) {
-            return rejected(change.id, allowed.code(), allowed.sentence);
-        }
-
-        GateOutcome outcome;
-        if (!deleted) {
-            outcome = checkGates(candidate, existing ? &existing->record : nullptr);
-        }
-        const GateDecision& gate = outcome.decision;
-        if (!gate.cleared() && !outcome.mayQuarantine) {
-            return rejected(change.id, gate.code(), gate.sentence);
-        }
-
+        const bool held = verdict.status == WriteStatus::Quarantined;
         StoredRecord stored;
-        stored.record = std::move(candidate);
+        stored.record = std::move(proposed.after);
         stored.fieldClocks = clocksOf(state);
-        stored.state = !gate.cleared() ? RecordState::Quarantined
-                                       : (deleted ? RecordState::Deleted : RecordState::Applied);
+        stored.state = held ? RecordState::Quarantined : (proposed.deletes ? RecordState::Deleted : RecordState::Applied);
         stored.caseId = caseOf(stored.record, m_facts);
         stored.changeId = change.id;
         stored.updatedAt = m_now;
         const std::int64_t sequence = m_store.putRecord(stored);
         m_facts.noteWritten(stored.record.type);
 
-        const std::string status = gate.cleared() ? "applied" : "quarantined";
+        const std::string status(writeStatusName(verdict.status));
         m_store.logChange(ChangeLogEntry{change.id, m_caller.deviceId, m_caller.user.id, change.recordType,
-                                         change.recordId, status, gate.code(), sequence, m_now});
-        if (gate.cleared()) {
+                                         change.recordId, status, verdict.reason, sequence, m_now});
+        if (!held) {
             noteAccessChanges(stored.record, existing ? &existing->record : nullptr, stored.caseId);
             return PushResult{change.id, "applied", {}, {}, {}};
         }
-        raiseAlerts(stored, gate);
-        return PushResult{change.id, "quarantined", gate.code(), gate.sentence, {}};
+        raiseAlerts(stored, verdict.reason);
+        return PushResult{change.id, "quarantined", verdict.reason, verdict.message, {}};
     }
 
 private:
-    struct GateOutcome
-    {
-        GateDecision decision;
-        bool mayQuarantine = false; // field records are kept and flagged; state changes are refused
-    };
-
-    GateOutcome checkGates(const Record& candidate, const Record* before)
-    {
-        if (isContactRecordType(candidate.type)) {
-            GateDecision decision = checkContact(candidate, m_caller.user, m_facts);
-            const bool keep = decision.quarantines();
-            return {std::move(decision), keep};
-        }
-        if (candidate.type == "match" && candidate.text("status") == "active" &&
-            (before == nullptr || before->text("status") != "active")) {
-            return {checkMatchActivation(candidate, m_facts, dayOf(m_now)), false};
-        }
-        if (candidate.type == "welfare_grant_request") {
-            GateDecision decision = checkWelfareGrant(candidate, m_facts, dayOf(m_now));
-            const bool keep = decision.quarantines();
-            return {std::move(decision), keep};
-        }
-        return {};
-    }
-
     // Whose view of a case this change alters: the volunteers of a match whose status or
     // volunteer changed, the practitioners of a case that changed hands or was opened on
     // someone else's intake.
@@ -206,34 +156,34 @@ private:
         } else if (after.type == "case" && before == nullptr) {
             // A case opened on a colleague's intake: the person (and their consents and checks)
             // were written before this practitioner could see them, so their pull would skip them.
-            const auto person = m_facts.record("person", after.text("person_id"));
-            if (person && person->author != after.text("practitioner_id")) {
+            const std::string creator = m_facts.creatorOf("person", after.text("person_id"));
+            if (!creator.empty() && creator != after.text("practitioner_id")) {
                 m_store.addAccessEvent(after.text("practitioner_id"), caseId);
+            }
+        } else if (after.type == "relationship") {
+            // A link made, moved or removed changes whose records the practitioners of the cases
+            // on either side see: the prisoner's checks reach the family member's practitioner.
+            std::set<std::string> people{after.text("prisoner_id"), after.text("person_id")};
+            if (before != nullptr) {
+                people.insert(before->text("prisoner_id"));
+                people.insert(before->text("person_id"));
+            }
+            for (const std::string& person : people) {
+                for (const Record& theCase : m_facts.recordsWhere("case", "person_id", person)) {
+                    m_store.addAccessEvent(theCase.text("practitioner_id"), theCase.id);
+                }
             }
         }
     }
 
-    void raiseAlerts(const StoredRecord& quarantined, const GateDecision& gate)
+    void raiseAlerts(const StoredRecord& quarantined, const std::string& reason)
     {
-        std::set<std::string> recipients;
-        if (!quarantined.caseId.empty()) {
-            if (const auto theCase = m_facts.record("case", quarantined.caseId)) {
-                if (auto practitioner = theCase->text("practitioner_id"); !practitioner.empty()) {
-                    recipients.insert(practitioner);
-                }
-            }
+        if (!m_usersLoaded) {
+            m_users = m_store.users();
+            m_usersLoaded = true;
         }
-        if (!m_officersLoaded) {
-            for (const User& user : m_store.users()) {
-                if (user.roles.has(Role::SafeguardingOfficer)) {
-                    m_officers.push_back(user.id);
-                }
-            }
-            m_officersLoaded = true;
-        }
-        recipients.insert(m_officers.begin(), m_officers.end());
-        for (const std::string& recipient : recipients) {
-            StoredRecord alert = makeAlert(quarantined, gate.code(), recipient, m_now);
+        for (const std::string& recipient : heldRecordAudience(quarantined.caseId, m_users, m_facts)) {
+            StoredRecord alert = makeAlert(quarantined, reason, recipient, m_now);
             m_store.putRecord(alert);
         }
     }
@@ -243,8 +193,8 @@ private:
     const Caller& m_caller;
     const FormRegistry& m_forms;
     std::int64_t m_now;
-    bool m_officersLoaded = false;
-    std::vector<std::string> m_officers;
+    bool m_usersLoaded = false;
+    std::vector<User> m_users;
 };
 
 } // namespace

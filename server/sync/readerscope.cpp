@@ -70,17 +70,19 @@ ReaderScope::ReaderScope(const User& reader, const FactSource& facts, Date today
     }
 }
 
-std::string ReaderScope::teamOf(const std::string& userId) const
+const std::optional<User>& ReaderScope::userOf(const std::string& userId) const
 {
-    if (userId.empty()) {
-        return {};
-    }
-    auto found = m_teams.find(userId);
-    if (found == m_teams.end()) {
-        const auto user = m_facts.user(userId);
-        found = m_teams.emplace(userId, user ? user->team : std::string()).first;
+    auto found = m_users.find(userId);
+    if (found == m_users.end()) {
+        found = m_users.emplace(userId, userId.empty() ? std::nullopt : m_facts.user(userId)).first;
     }
     return found->second;
+}
+
+std::string ReaderScope::teamOf(const std::string& userId) const
+{
+    const auto& user = userOf(userId);
+    return user ? user->team : std::string();
 }
 
 ReaderContext ReaderScope::contextFor(const StoredRecord& stored) const
@@ -97,6 +99,10 @@ ReaderContext ReaderScope::contextFor(const StoredRecord& stored) const
             context.isCasePractitioner = context.isCasePractitioner || m_practitionerPeople.count(person) > 0;
             context.hasActiveMatch = context.hasActiveMatch || m_matchedPeople.count(person) > 0;
         }
+    }
+    if (m_reader.roles.has(Role::Coordinator)) {
+        const auto& author = userOf(record.author);
+        context.authorIsVolunteer = author && author->roles.anyVolunteer();
     }
     if (!m_reader.team.empty()) {
         const std::string volunteer = record.text("volunteer");

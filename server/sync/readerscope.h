@@ -48,6 +48,7 @@ public:
     const User& reader() const { return m_reader; }
 
 private:
+    const std::optional<User>& userOf(const std::string& userId) const;
     std::string teamOf(const std::string& userId) const;
 
     User m_reader;
@@ -59,7 +60,7 @@ private:
     std::set<std::string> m_practitionerPeople;
     std::set<std::string> m_matchedPeople;
     std::vector<Record> m_activeMatches;
-    mutable std::map<std::string, std::string> m_teams; // user id -> team, cached for the page
+    mutable std::map<std::string, std::optional<User>> m_users; // cached for the page
 };
 
 } // namespace fieldbook::server

@@ -10,14 +10,6 @@ namespace fieldbook {
 
 namespace {
 
-// Case-bound records a practitioner writes on their own cases (contact records are decided by
-// checkContact's rule 1, so they are listed apart).
-constexpr std::string_view kPractitionerCaseTypes[] = {
-    "radar", "triage", "care_plan_action", "outcome_report", "first_contact_report", "carer_contact_attempt",
-    "child_assessment", "casework_checklist", "feedback_survey", "welfare_grant_request",
-};
-constexpr std::string_view kIntakeTypes[] = {"person", "relationship", "consent", "protection_check"};
-constexpr std::string_view kContactTypes[] = {"session_report", "contact_sheet", "play_session"};
 
 // Identifying details a manager's aggregates never need.
 constexpr std::string_view kIdentifying[] = {
@@ -34,99 +26,6 @@ template <std::size_t N>
 bool among(const std::string_view (&list)[N], std::string_view value)
 {
     return std::find(std::begin(list), std::end(list), value) != std::end(list);
-}
-
-GateDecision allowed()
-{
-    return GateDecision{GateReason::Cleared, {}};
-}
-
-std::string titleOf(std::string_view type)
-{
-    if (const auto* form = FormRegistry::builtin().current(type)) {
-        return form->title;
-    }
-    return std::string(type);
-}
-
-bool isPractitionerOf(const User& user, std::string_view caseId, const FactSource& facts)
-{
-    if (caseId.empty() || user.id.empty()) {
-        return false;
-    }
-    const auto theCase = facts.record("case", caseId);
-    return theCase && theCase->text("practitioner_id") == user.id;
-}
-
-bool hasActiveMatchOnCase(const User& user, std::string_view caseId, const FactSource& facts)
-{
-    if (caseId.empty() || user.id.empty()) {
-        return false;
-    }
-    const auto matches = facts.recordsWhere("match", "case_id", caseId);
-    return std::any_of(matches.begin(), matches.end(), [&](const Record& match) {
-        return match.text("volunteer") == user.id && match.text("status") == "active";
-    });
-}
-
-bool volunteerTypes(const RoleSet& roles, std::string_view type)
-{
-    if (type == "session_report") {
-        return roles.has(Role::Befriender) || roles.has(Role::Mentor);
-    }
-    if (type == "contact_sheet") {
-        return roles.has(Role::Befriender) || roles.has(Role::Mentor) || roles.has(Role::PrisonVisitor);
-    }
-    if (type == "play_session" || type == "child_assessment") {
-        return roles.has(Role::PlayVolunteer);
-    }
-    return false;
-}
-
-bool fieldRole(const RoleSet& roles)
-{
-    return roles.anyVolunteer() || roles.has(Role::Practitioner) || roles.has(Role::Coordinator)
-        || roles.has(Role::SafeguardingOfficer);
-}
-
-bool practitionerMayWrite(const User& author, const Record& record, const FactSource& facts)
-{
-    if (among(kIntakeTypes, record.type) || among(kContactTypes, record.type)) {
-        return true;
-    }
-    if (record.type == "case") {
-        if (record.text("practitioner_id") == author.id) {
-            return true;
-        }
-        return isPractitionerOf(author, record.id, facts);
-    }
-    if (among(kPractitionerCaseTypes, record.type)) {
-        return isPractitionerOf(author, record.text("case_id"), facts);
-    }
-    return false;
-}
-
-bool coordinatorMayWrite(const User& author, const Record& record, const FactSource& facts)
-{
-    if (record.type != "vetting" && record.type != "match") {
-        return false;
-    }
-    const auto volunteer = facts.user(record.text("volunteer"));
-    if (volunteer && !volunteer->team.empty() && !author.team.empty() && volunteer->team != author.team) {
-        return false;
-    }
-    return true;
-}
-
-bool volunteerMayWrite(const User& author, const Record& record, const FactSource& facts)
-{
-    if (!volunteerTypes(author.roles, record.type)) {
-        return false;
-    }
-    if (isContactRecordType(record.type)) {
-        return true; // checkContact rule 1 decides on the case and the person
-    }
-    return hasActiveMatchOnCase(author, record.text("case_id"), facts);
 }
 
 std::set<std::string> narrativeFields(const Record& record)
@@ -194,12 +93,17 @@ std::optional<boost::json::object> coordinatorView(const Record& record, const R
     if (context.isAuthor) {
         return record.fields;
     }
-    const bool supervised = record.type == "vetting" || record.type == "match" || isContactRecordType(record.type)
-        || record.type == "child_assessment";
-    if (supervised && context.sameTeam) {
-        return record.fields;
+    const bool volunteersWork = isContactRecordType(record.type) || record.type == "child_assessment";
+    const bool supervised = record.type == "vetting" || record.type == "match" || volunteersWork;
+    if (!supervised || !context.sameTeam) {
+        return std::nullopt;
     }
-    return std::nullopt;
+    // Coordinators supervise volunteers: a practitioner's contact record reaches them without its
+    // narrative fields (notes are the practitioner's casework, not a volunteer's report).
+    if (volunteersWork && !context.authorIsVolunteer) {
+        return without(record, narrativeFields(record));
+    }
+    return record.fields;
 }
 
 std::optional<boost::json::object> volunteerView(const User& reader, const Record& record,
@@ -320,28 +224,6 @@ std::vector<std::string> peopleOf(const Record& record)
     return out;
 }
 
-GateDecision mayWrite(const User& author, const Record& record, const FactSource& facts)
-{
-    const std::string what = titleOf(record.type);
-    if (!isKnownRecordType(record.type)) {
-        return GateDecision{GateReason::Forbidden, "Not allowed: " + record.type + " is not a record type"};
-    }
-    if (record.type == "safeguarding_report" && fieldRole(author.roles)) {
-        return allowed();
-    }
-    if (author.roles.has(Role::Practitioner) && practitionerMayWrite(author, record, facts)) {
-        return allowed();
-    }
-    if (author.roles.has(Role::Coordinator) && coordinatorMayWrite(author, record, facts)) {
-        return allowed();
-    }
-    if (author.roles.anyVolunteer() && volunteerMayWrite(author, record, facts)) {
-        return allowed();
-    }
-    return GateDecision{GateReason::Forbidden, "Not allowed: your role does not let you write a " + what
-                                                   + (caseOf(record, facts).empty() ? "" : " on this case")};
-}
-
 std::optional<boost::json::object> readView(const User& reader, const Record& record, const ReaderContext& context)
 {
     const Date today = context.today.value_or(detail::todayUtc());
@@ -364,23 +246,6 @@ std::optional<boost::json::object> readView(const User& reader, const Record& re
         result->erase("age_band");
     }
     return result;
-}
-
-std::vector<std::string> writableRecordTypes(const RoleSet& roles)
-{
-    std::vector<std::string> out;
-    for (const auto& type : knownRecordTypes()) {
-        const bool practitioner = roles.has(Role::Practitioner)
-            && (among(kIntakeTypes, type) || among(kContactTypes, type) || among(kPractitionerCaseTypes, type)
-                || type == "case");
-        const bool coordinator = roles.has(Role::Coordinator) && (type == "vetting" || type == "match");
-        const bool may = type == "safeguarding_report" ? fieldRole(roles)
-                                                       : practitioner || coordinator || volunteerTypes(roles, type);
-        if (may) {
-            out.push_back(type);
-        }
-    }
-    return out;
 }
 
 std::string ageBand(Date dateOfBirth, Date on)

@@ -1,6 +1,6 @@
 // Least privilege per role and per field: who may write which record type on which case, and
 // what of each record each role may read. The server filters every pull through readView();
-// the app uses mayWrite() to offer only the forms a person may fill in.
+// who may WRITE what is decided in writerules.h.
 #pragma once
 
 #include "model/record.h"
@@ -30,6 +30,7 @@ struct ReaderContext
     bool hasActiveMatch = false;     // the reader is the volunteer of an active match on the case
     bool isAuthor = false;           // the reader wrote this record
     bool sameTeam = false;           // the record's volunteer/author is in the reader's team (coordinators)
+    bool authorIsVolunteer = false;  // the record's author holds a volunteer role (coordinators see their reports)
     bool breakGlass = false;         // an audited break-the-glass grant of a safeguarding officer on this case
     std::optional<Date> today;       // the day age bands are computed for; the UTC date of the wall clock if unset
 };
@@ -39,20 +40,6 @@ struct ReaderContext
 // child_id where present. Lets the server decide who may see records that belong to no case.
 std::vector<std::string> peopleOf(const Record& record);
 
-// Whether `author` may write `record` at all (before the gates): the role table of DOMAIN.md.
-// Forbidden is a rejection; anything else means "go on to the gates".
-//   practitioner: person, relationship, consent, protection_check (intake, before a case exists);
-//                 a case they are (or become) the practitioner of; every case-bound record of
-//                 their own cases;
-//   coordinator:  vetting and match, for volunteers of their own team (when both teams are known);
-//   volunteers:   their contact record types (befriender: session_report, contact_sheet;
-//                 play_volunteer: play_session, child_assessment; prison_visitor: contact_sheet;
-//                 mentor: session_report, contact_sheet); contact records go on to checkContact,
-//                 whose rule 1 checks the case (practitioner or active match on P); a
-//                 child_assessment needs an active match on its case here;
-//   everyone but a pure admin/manager: safeguarding_report, anywhere, never gated;
-//   admin, manager: no case content.
-GateDecision mayWrite(const User& author, const Record& record, const FactSource& facts);
 
 // The fields of `record` that `reader` may see, or nullopt if the record is not theirs to see.
 // Field-level: a volunteer never gets prison_number, date_of_birth (only `age_band`), another
@@ -70,9 +57,6 @@ GateDecision mayWrite(const User& author, const Record& record, const FactSource
 //   sent to them; their own safeguarding reports. Never protection_check, vetting, consent,
 //   relationship or casework records.
 std::optional<boost::json::object> readView(const User& reader, const Record& record, const ReaderContext& context);
-
-// The record types a role may create from the app, for offering forms.
-std::vector<std::string> writableRecordTypes(const RoleSet& roles);
 
 // "0-2", "3-5", "6-10", "11-15", "16-17", "18+" from a date of birth on a day.
 std::string ageBand(Date dateOfBirth, Date on);

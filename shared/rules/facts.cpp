@@ -5,6 +5,7 @@ namespace fieldbook {
 void MemoryFacts::put(Record record)
 {
     auto key = std::make_pair(record.type, record.id);
+    m_creators.emplace(key, record.author);
     m_records.insert_or_assign(std::move(key), std::move(record));
 }
 
@@ -16,7 +17,10 @@ void MemoryFacts::putUser(User user)
 
 void MemoryFacts::remove(std::string_view type, std::string_view id)
 {
-    m_records.erase(std::make_pair(std::string(type), std::string(id)));
+    // As if never recorded: its creator goes too.
+    const auto key = std::make_pair(std::string(type), std::string(id));
+    m_records.erase(key);
+    m_creators.erase(key);
 }
 
 std::optional<Record> MemoryFacts::record(std::string_view type, std::string_view id) const
@@ -51,6 +55,12 @@ std::optional<User> MemoryFacts::user(std::string_view userId) const
         return std::nullopt;
     }
     return it->second;
+}
+
+std::string MemoryFacts::creatorOf(std::string_view type, std::string_view id) const
+{
+    const auto it = m_creators.find(std::make_pair(std::string(type), std::string(id)));
+    return it == m_creators.end() ? std::string() : it->second;
 }
 
 } // namespace fieldbook

@@ -1,6 +1,7 @@
 #include "rules/gates.h"
 
 #include "rules/ruledetail.h"
+#include "rules/writerules.h"
 
 #include <algorithm>
 #include <array>
@@ -39,20 +40,6 @@ Date contactDay(const Record& record, std::string_view field)
         return *day;
     }
     return detail::todayUtc();
-}
-
-bool volunteerWritesType(const RoleSet& roles, std::string_view type)
-{
-    if (type == "session_report") {
-        return roles.has(Role::Befriender) || roles.has(Role::Mentor);
-    }
-    if (type == "contact_sheet") {
-        return roles.has(Role::Befriender) || roles.has(Role::Mentor) || roles.has(Role::PrisonVisitor);
-    }
-    if (type == "play_session") {
-        return roles.has(Role::PlayVolunteer);
-    }
-    return false;
 }
 
 bool hasActiveMatch(std::string_view caseId, std::string_view personId, std::string_view volunteerId,
@@ -97,28 +84,34 @@ bool isUnder18(std::string_view personId, Date day, const FactSource& facts)
     return person->text("kind") == "child";
 }
 
+// Fails closed: a restriction that should name someone and names nobody covers everyone, and a
+// check whose outcome is `restricted` with no restriction listed covers every contact too.
 bool restrictionCovers(const Record& check, std::string_view personId, Date day, const FactSource& facts)
 {
     const auto* list = check.fields.if_contains("restrictions");
-    if (list == nullptr || !list->is_array()) {
-        return false;
+    const bool listed = list != nullptr && list->is_array() && !list->get_array().empty();
+    if (!listed) {
+        return check.text("outcome") == "restricted";
     }
     for (const auto& item : list->get_array()) {
         if (!item.is_object()) {
-            continue;
+            return true; // unreadable: covers
         }
         const auto* kind = item.get_object().if_contains("kind");
         const auto* person = item.get_object().if_contains("person_id");
         if (kind == nullptr || !kind->is_string()) {
-            continue;
+            return true;
         }
         const std::string_view k = kind->get_string();
-        const bool names = person != nullptr && person->is_string() && person->get_string() == personId;
-        if ((k == "named_person" || k == "court_order" || k == "no_contact_request") && names) {
-            return true;
+        if (k == "children_under_18") {
+            if (isUnder18(personId, day, facts)) {
+                return true;
+            }
+            continue;
         }
-        if (k == "children_under_18" && isUnder18(personId, day, facts)) {
-            return true;
+        const bool namesSomeone = person != nullptr && person->is_string() && !person->get_string().empty();
+        if (!namesSomeone || person->get_string() == personId) {
+            return true; // named_person, court_order, no_contact_request (or a kind not known)
         }
     }
     return false;
@@ -143,6 +136,8 @@ struct GateInput
     std::string volunteerId; // "" when the author is the case's practitioner (gates 4 and 5 skipped)
     std::string excludeMatchId;
     bool addressVolunteer = true; // "your DBS check" (the volunteer's phone) or "the volunteer's"
+    bool endingDayHeld = false;   // a match activation: the ending day itself is within the six months
+    std::string name;             // how sentences name P: the given name, or words naming nobody
 };
 
 GateDecision checkConsent(const GateInput& in, const std::vector<std::string>& prisoners, const std::string& name,
@@ -198,6 +193,14 @@ GateDecision checkProtection(const GateInput& in, const std::vector<std::string>
     if (facts.recordsWhere("protection_check", "subject", in.personId).empty()) {
         return decide(GateReason::ProtectionCheckMissing,
                       "Not cleared: the public protection check of " + name + " is not recorded");
+    }
+    // The family member's own latest check: a `restricted` outcome (an order in place) shuts the
+    // gate. A prisoner who is their own X (visitor scheme, mentoring) is judged by the loop below.
+    const bool ownX = std::find(prisoners.begin(), prisoners.end(), in.personId) != prisoners.end();
+    const auto ownChecks = facts.recordsWhere("protection_check", "subject", in.personId);
+    if (const Record* own = latest(ownChecks, "checked_at");
+        !ownX && own != nullptr && own->text("outcome") == "restricted") {
+        return decide(GateReason::Restricted, "Not cleared: a public protection restriction covers contact with " + name);
     }
     for (const auto& prisoner : prisoners) {
         const auto checks = facts.recordsWhere("protection_check", "subject", prisoner);
@@ -267,7 +270,8 @@ GateDecision checkEnding(const GateInput& in, const std::string& name, const Fac
             continue;
         }
         const Date until = ended->addMonths(kMonthsAfterEnding);
-        if (*ended < in.day && in.day < until) {
+        const bool afterStart = in.endingDayHeld ? *ended <= in.day : *ended < in.day;
+        if (afterStart && in.day < until) {
             return decide(GateReason::AfterEnding, "Not cleared: the befriending with " + name + " ended on "
                                                        + ended->toString() + "; no contact before "
                                                        + until.toString());
@@ -278,7 +282,7 @@ GateDecision checkEnding(const GateInput& in, const std::string& name, const Fac
 
 GateDecision runGates(const GateInput& in, const FactSource& facts)
 {
-    const std::string name = givenName(in.personId, facts);
+    const std::string name = in.name.empty() ? givenName(in.personId, facts) : in.name;
     const auto prisoners = prisonersOf(in.personId, facts);
     if (prisoners.empty()) {
         return decide(GateReason::ConsentMissing, "Not cleared: consent to contact " + name
@@ -358,7 +362,6 @@ GateDecision checkContact(const Record& contact, const User& author, const FactS
 {
     const std::string caseId = contact.text("case_id");
     const std::string personId = contact.text("person_id");
-    const std::string name = givenName(personId, facts);
     if (!isContactRecordType(contact.type)) {
         return forbidden(contact.type + " is not a contact record");
     }
@@ -370,7 +373,8 @@ GateDecision checkContact(const Record& contact, const User& author, const FactS
         && theCase->text("practitioner_id") == author.id;
     if (!practitioner
         && !(volunteerWritesType(author.roles, contact.type) && hasActiveMatch(caseId, personId, author.id, facts))) {
-        return forbidden("you are not matched with " + name + " on this case");
+        // Names nobody: the author may not be allowed to see who the record is about.
+        return forbidden("you are not matched with this person on this case");
     }
     GateInput in;
     in.personId = personId;
@@ -409,6 +413,8 @@ GateDecision checkMatchActivation(const Record& match, const FactSource& facts, 
     in.volunteerId = volunteerId;
     in.excludeMatchId = match.id;
     in.addressVolunteer = false;
+    in.endingDayHeld = true;
+    in.name = "this person"; // a coordinator does not read person records
     return runGates(in, facts);
 }
 
@@ -420,7 +426,7 @@ GateDecision clearanceFor(std::string_view caseId, std::string_view personId, st
         return forbidden("this case is not known");
     }
     if (!hasActiveMatch(caseId, personId, volunteerId, facts)) {
-        return forbidden("you are not matched with " + givenName(personId, facts) + " on this case");
+        return forbidden("you are not matched with this person on this case");
     }
     GateInput in;
     in.personId = std::string(personId);

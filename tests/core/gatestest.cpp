@@ -375,7 +375,12 @@ void GatesTest::restriction_data()
     QTest::newRow("named someone else") << R"([{"kind":"named_person","person_id":"OLGA"}])" << "irina" << day << "" << "";
     QTest::newRow("court order naming Irina") << R"([{"kind":"court_order","person_id":"IRINA"}])" << "irina" << day << "" << "restricted";
     QTest::newRow("court order naming someone else") << R"([{"kind":"court_order","person_id":"OLGA"}])" << "irina" << day << "" << "";
-    QTest::newRow("court order naming nobody") << R"([{"kind":"court_order"}])" << "irina" << day << "" << "";
+    // Contract 1.2: a court order or no-contact request naming nobody covers every contact (fails closed).
+    QTest::newRow("court order naming nobody") << R"([{"kind":"court_order"}])" << "irina" << day << "" << "restricted";
+    QTest::newRow("court order naming nobody, the child too") << R"([{"kind":"court_order"}])" << "maya" << day << "" << "restricted";
+    QTest::newRow("no-contact request naming nobody") << R"([{"kind":"no_contact_request"}])" << "irina" << day << "" << "restricted";
+    QTest::newRow("named person with no id") << R"([{"kind":"named_person"}])" << "irina" << day << "" << "restricted";
+    QTest::newRow("court order with an empty id") << R"([{"kind":"court_order","person_id":""}])" << "irina" << day << "" << "restricted";
     QTest::newRow("no-contact request from Irina") << R"([{"kind":"no_contact_request","person_id":"IRINA"}])" << "irina" << day << "" << "restricted";
     QTest::newRow("no-contact request from someone else") << R"([{"kind":"no_contact_request","person_id":"OLGA"}])" << "irina" << day << "" << "";
     QTest::newRow("children under 18, adult partner") << R"([{"kind":"children_under_18"}])" << "irina" << day << "" << "";

@@ -354,8 +354,16 @@ void PullServiceTest::caseOpenedOnAColleaguesIntake()
                  .toString(),
              QStringLiteral("applied"));
     QVERIFY(!containsRecord(m_scenario.pullAll(m_scenario.otherPractitioner, 200, &cursor), "person", person));
+    // A colleague who does not hold the person cannot open the case themselves (contract 1.2):
+    // a coordinator allocates it to them.
     const QString caseId = Scenario::newId();
-    QCOMPARE(m_scenario.pushOne(m_scenario.otherPractitioner, "case",
+    const QJsonObject caseFields{{"person_id", person},
+                                 {"stream", "casework"},
+                                 {"practitioner_id", m_scenario.otherPractitioner.userId},
+                                 {"status", "open"}};
+    QCOMPARE(m_scenario.pushOne(m_scenario.otherPractitioner, "case", caseFields, caseId).value("reason").toString(),
+             QStringLiteral("forbidden"));
+    QCOMPARE(m_scenario.pushOne(m_scenario.coordinator, "case",
                                 {{"person_id", person},
                                  {"stream", "casework"},
                                  {"practitioner_id", m_scenario.otherPractitioner.userId},

@@ -77,6 +77,7 @@ private slots:
     void lookupsFindIndexedAndSealedFields();
     void sequencesOrderThePull();
     void scopedScanSelectsTheReadersPeople();
+    void creatorStaysWithTheFirstAuthor();
     void enrolCodesExpireAndWorkOnce();
     void keyFileIsPrivateAndChecked();
 
@@ -262,12 +263,46 @@ void SqliteStoreTest::scopedScanSelectsTheReadersPeople()
     QCOMPARE(store->recordsAfter(0, filter, 100)[3].record.text("notes"),
              std::string("on the reader's case")); // unsealed as before
 
-    store->db().execScript("DROP TABLE record_people");
+    // Back to version 1: without record_people (v2), the creators and the id index (v3).
+    store->db().execScript("DROP TABLE record_people; DROP INDEX records_id; DROP INDEX changes_record; "
+                           "ALTER TABLE records DROP COLUMN created_by");
     store->db().setUserVersion(1);
     store.reset();
     auto upgraded = open();
     QCOMPARE(upgraded->db().userVersion(), kSchemaVersion);
     QCOMPARE(idsOf(upgraded->recordsAfter(0, filter, 100)), expected);
+}
+
+// Holding a person starts with recording them (contract 1.2): the creator survives later
+// changes by others, a v2 database learns its creators from the change log, and a record id is
+// found whatever its type.
+void SqliteStoreTest::creatorStaysWithTheFirstAuthor()
+{
+    auto store = open();
+    StoredRecord person = noCase("person", newId(), {{"kind", "carer"}, {"given_name", "Sam"}});
+    const std::string recorder = person.record.author;
+    store->writeTransaction([&] {
+        store->putRecord(person);
+        store->logChange(ChangeLogEntry{person.changeId, newId(), recorder, "person", person.record.id, "applied", "",
+                                        person.sequence, 1});
+        person.record.author = newId();
+        person.changeId = newId();
+        store->putRecord(person);
+        store->logChange(ChangeLogEntry{person.changeId, newId(), person.record.author, "person", person.record.id,
+                                        "applied", "", person.sequence, 2});
+    });
+    QCOMPARE(store->creatorOf("person", person.record.id), recorder);
+    QCOMPARE(store->creatorOf("person", newId()), std::string());
+    QCOMPARE(store->recordTypesOf(person.record.id), std::vector<std::string>{"person"});
+    QVERIFY(store->recordTypesOf(newId()).empty());
+    QCOMPARE(store->changeOutcome(person.changeId)->author, person.record.author);
+
+    store->db().execScript("DROP INDEX records_id; DROP INDEX changes_record; ALTER TABLE records DROP COLUMN created_by");
+    store->db().setUserVersion(2);
+    store.reset();
+    auto upgraded = open();
+    QCOMPARE(upgraded->db().userVersion(), kSchemaVersion);
+    QCOMPARE(upgraded->creatorOf("person", person.record.id), recorder);
 }
 
 void SqliteStoreTest::enrolCodesExpireAndWorkOnce()
