@@ -1,6 +1,7 @@
 #include "rules/writerules.h"
 
 #include "model/formvalidator.h"
+#include "rules/pipelines.h"
 #include "rules/ruledetail.h"
 #include "sync/hlc.h"
 
@@ -26,16 +27,6 @@ constexpr std::array<std::string_view, 6> kCarerFieldsBeforeConsent = {
     "kind", "given_name", "family_name", "how_to_reach", "phone", "email",
 };
 
-// The referral pipeline of a play case: (from, to) moves that need nothing else.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kReferralMoves = {{
-    {"awaiting_first_contact", "awaiting_matching"},
-    {"awaiting_matching", "active_matched"},
-    {"active_matched", "closed"},
-    {"closed", "awaiting_first_contact"},
-    {"no_support_required", "awaiting_first_contact"},
-}};
-constexpr std::string_view kFirstReferralStatus = "awaiting_first_contact";
-constexpr int kAttemptsBeforeNoSupport = 3;
 
 template <std::size_t N>
 bool among(const std::array<std::string_view, N>& list, std::string_view value)
@@ -175,75 +166,6 @@ bool hasValue(const boost::json::value& value)
         return !value.get_array().empty();
     }
     return true;
-}
-
-WriteVerdict checkCase(const Record& after, const Record* before, const FactSource& facts)
-{
-    const std::string status = after.text("status");
-    const std::string stream = after.text("stream");
-    if (before == nullptr) {
-        if (status != "open") {
-            return rejected("invalid:status", "A new case starts open.");
-        }
-        const std::string referral = after.text("referral_status");
-        if (stream == "play" && !referral.empty() && referral != kFirstReferralStatus) {
-            return rejected("invalid:referral_status", "A new play referral starts at Awaiting First Contact.");
-        }
-        return applied();
-    }
-    if (status == "closed" && before->text("status") != "closed"
-        && facts.recordsWhere("casework_checklist", "case_id", after.id).empty()) {
-        return rejected("invalid:status", "A case is closed only once its casework checklist is recorded.");
-    }
-    if (stream == "play") {
-        std::string from = before->text("referral_status");
-        if (from.empty()) {
-            from = kFirstReferralStatus;
-        }
-        const std::string to = after.text("referral_status");
-        if (to.empty() || to == from) {
-            return applied();
-        }
-        const bool step = std::any_of(kReferralMoves.begin(), kReferralMoves.end(),
-                                      [&](const auto& move) { return move.first == from && move.second == to; });
-        if (step) {
-            return applied();
-        }
-        if (from == kFirstReferralStatus && to == "no_support_required") {
-            const auto attempts = facts.recordsWhere("carer_contact_attempt", "case_id", after.id);
-            const auto failed = std::count_if(attempts.begin(), attempts.end(), [](const Record& attempt) {
-                return attempt.text("outcome") != "reached";
-            });
-            if (failed >= kAttemptsBeforeNoSupport) {
-                return applied();
-            }
-            return rejected("invalid:referral_status",
-                            "No Support Required needs three recorded attempts that did not reach the carer.");
-        }
-        return rejected("invalid:referral_status", "The referral can only move one step along its pipeline.");
-    }
-    return applied();
-}
-
-WriteVerdict checkMatch(const Record& after, const Record* before)
-{
-    const std::string to = after.text("status");
-    if (before == nullptr) {
-        if (to == "ended") {
-            return rejected("invalid:status", "A new match starts proposed or active, never ended.");
-        }
-        return applied();
-    }
-    const std::string from = before->text("status");
-    if (from == to) {
-        return applied();
-    }
-    const bool allowed = (from == "proposed" && (to == "active" || to == "ended")) || (from == "active" && to == "ended");
-    if (!allowed) {
-        return rejected("invalid:status", from == "ended" ? "An ended match never becomes active again: record a new match."
-                                                          : "A match moves proposed, then active, then ended.");
-    }
-    return applied();
 }
 
 WriteVerdict fromGate(const GateDecision& decision, bool mayQuarantine)
@@ -445,11 +367,8 @@ WriteVerdict checkAuthority(const User& author, const Record& record, bool isNew
 
 WriteVerdict checkStateChange(const Record& after, const Record* before, const FactSource& facts)
 {
-    if (after.type == "case") {
-        return checkCase(after, before, facts);
-    }
-    if (after.type == "match") {
-        return checkMatch(after, before);
+    if (auto refused = stateChangeRefusal(after, before, facts)) {
+        return rejected(std::move(refused->reason), std::move(refused->message));
     }
     return applied();
 }
