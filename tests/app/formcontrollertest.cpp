@@ -5,6 +5,7 @@
 #include "appfixture.h"
 #include "controllers/formcontroller.h"
 #include "controllers/formfieldmodel.h"
+#include "rules/reasons.h"
 #include "store/localstore.h"
 
 #include <QAbstractItemModelTester>
@@ -140,7 +141,8 @@ private slots:
         form.setValue(QStringLiteral("concerns"), QStringLiteral("none"));
         QVERIFY(form.gateApplies());
         QVERIFY(!form.gateCleared());
-        QCOMPARE(form.gateText(), QStringLiteral("Not cleared: consent to contact Irina was withdrawn"));
+        QCOMPARE(form.gateText(),
+                 QCoreApplication::translate("Reason", std::string(reasonSentence("consent_withdrawn")).c_str()));
         QVERIFY(!form.submit(false));
         QCOMPARE(f.app->store()->waitingCount(), 0);
         // Once the person confirms, it is kept (the server will hold it for review).
