@@ -65,8 +65,8 @@ QString ServerClock::warning() const
         return {};
     }
     const std::int64_t minutes = (m_offset < 0 ? -m_offset : m_offset) / 60000;
-    const QString howFar = minutes >= 1 ? QCoreApplication::translate("ServerClock", "%n minute(s)", nullptr, static_cast<int>(minutes))
-                                        : QCoreApplication::translate("ServerClock", "about a minute");
+    const QString howFar = minutes > 1 ? QCoreApplication::translate("ServerClock", "%1 minutes").arg(minutes)
+                                       : QCoreApplication::translate("ServerClock", "about a minute");
     return m_offset < 0
         ? QCoreApplication::translate("ServerClock", "This phone's clock is %1 ahead of the server's. Records are stamped "
                                                      "with the server's time; set the phone's clock when you can.").arg(howFar)
