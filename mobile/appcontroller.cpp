@@ -16,6 +16,8 @@
 #include "sync/synccontroller.h"
 
 #include <QDir>
+
+#include <algorithm>
 #include <QEvent>
 #include <QGuiApplication>
 #include <QJSEngine>
@@ -66,6 +68,8 @@ AppController::AppController(AppOptions options, QObject* parent)
     if (!s_instance) {
         s_instance = this;
     }
+    // Every stamp the phone writes uses the server's time as the answers have told it.
+    m_store->setClock(&m_api->clock());
     m_sync = new SyncController(this);
     m_state = m_store->hasPin() && m_store->enrolled() ? State::Locked : State::Enrol;
     if (m_state == State::Enrol && m_store->hasPin()) {
@@ -238,18 +242,25 @@ QVariantList AppController::menuForms() const
     // started from a case so that the gates can be checked first. The safeguarding report leads.
     QVariantList out;
     const User me = currentUser();
-    std::vector<std::string> types{"safeguarding_report"};
+    std::vector<std::string> types;
     for (const std::string& type : writableRecordTypes(me.roles)) {
-        if (!isContactRecordType(type) && std::find(types.begin(), types.end(), type) == types.end()) {
+        if (!isContactRecordType(type)) {
             types.push_back(type);
         }
     }
+    std::stable_partition(types.begin(), types.end(), [](const std::string& type) { return type == "safeguarding_report"; });
     for (const std::string& type : types) {
         if (const FormDefinition* form = FormRegistry::builtin().current(type)) {
             out << QVariantMap{{QStringLiteral("recordType"), qs(type)}, {QStringLiteral("title"), qs(form->title)}};
         }
     }
     return out;
+}
+
+bool AppController::canRaiseConcern() const
+{
+    const auto types = writableRecordTypes(currentUser().roles);
+    return std::find(types.begin(), types.end(), "safeguarding_report") != types.end();
 }
 
 int AppController::attemptsLeft() const
@@ -275,8 +286,10 @@ void AppController::learnUser(const QJsonObject& answer)
         identity->user.team = ss(team);
         changed = true;
     }
-    const QJsonArray roles = user.value(QLatin1String("roles")).toArray();
-    if (!roles.isEmpty()) {
+    // The server's list is the whole truth: an empty list takes every role away (the phone then
+    // offers nothing), and the phone never guesses a role from the records it holds.
+    if (const QJsonValue rolesValue = user.value(QLatin1String("roles")); rolesValue.isArray()) {
+        const QJsonArray roles = rolesValue.toArray();
         RoleSet set;
         for (const QJsonValue& role : roles) {
             if (const auto parsed = parseRole(ss(role.toString()))) {
@@ -292,39 +305,12 @@ void AppController::learnUser(const QJsonObject& answer)
     }
 }
 
-void AppController::inferRoles()
-{
-    // Only when the server did not say: the records this phone was sent tell who it is for.
-    auto identity = m_store->identity();
-    if (!identity || !identity->user.roles.empty()) {
-        return;
-    }
-    RoleSet roles;
-    const auto& facts = m_store->facts();
-    if (!facts.recordsWhere("case", "practitioner_id", identity->user.id).empty()) {
-        roles.add(Role::Practitioner);
-    }
-    for (const Record& match : facts.recordsWhere("match", "volunteer", identity->user.id)) {
-        const auto theCase = facts.record("case", match.text("case_id"));
-        const std::string stream = theCase ? theCase->text("stream") : std::string();
-        roles.add(stream == "play" ? Role::PlayVolunteer : stream == "visitor" ? Role::PrisonVisitor
-                                                         : stream == "mentoring" ? Role::Mentor
-                                                                                 : Role::Befriender);
-    }
-    if (!roles.empty()) {
-        identity->user.roles = roles;
-        m_store->saveIdentity(*identity);
-        emit userChanged();
-    }
-}
-
 void AppController::refresh()
 {
     if (m_state != State::Ready) {
         m_caseload->clear();
         return;
     }
-    inferRoles();
     m_caseload->reload(*m_store, currentUser(), todayUtc());
     emit dataChanged();
 }

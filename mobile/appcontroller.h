@@ -52,6 +52,9 @@ class AppController : public QObject
     Q_PROPERTY(bool isPractitioner READ isPractitioner NOTIFY userChanged)
     Q_PROPERTY(bool isCoordinator READ isCoordinator NOTIFY userChanged)
     Q_PROPERTY(QVariantList menuForms READ menuForms NOTIFY userChanged)
+    // Whether this person may raise a safeguarding concern (the core's role table, which the server
+    // enforces): offered from every main screen, with or without a case.
+    Q_PROPERTY(bool canRaiseConcern READ canRaiseConcern NOTIFY userChanged)
     Q_PROPERTY(int attemptsLeft READ attemptsLeft NOTIFY stateChanged)
     Q_PROPERTY(fieldbook::app::CaseloadModel* caseload READ caseload CONSTANT)
 
@@ -88,6 +91,7 @@ public:
     bool isPractitioner() const;
     bool isCoordinator() const;
     QVariantList menuForms() const;
+    bool canRaiseConcern() const;
     int attemptsLeft() const;
     // The signed-in user as the rules see them (roles included); empty when locked.
     User currentUser() const;
@@ -105,7 +109,8 @@ public:
     Q_INVOKABLE void noteActivity();
     // Re-reads the lists from the store (after a local write or a sync).
     void refresh();
-    // What the server says about the signed-in user ({"name", "roles", "team"}, or under "user").
+    // What the server says about the signed-in user ({"name", "roles", "team"}, or under "user"):
+    // GET /v1/me on every sync. The roles are only ever the server's.
     void learnUser(const QJsonObject& answer);
     // Erases every local record and the enrolment, back to the enrol screen, telling why.
     void wipeWithMessage(const QString& message);
@@ -130,7 +135,6 @@ private:
     void setBusy(bool busy);
     void afterUnlock();
     void onApplicationStateChanged(Qt::ApplicationState state);
-    void inferRoles();
 
     AppOptions m_options;
     ApiClient* m_api = nullptr;

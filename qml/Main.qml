@@ -78,6 +78,7 @@ ApplicationWindow {
             onMenuRequested: drawer.open()
             onCaseRequested: caseId => root.show("case", caseId)
             onSyncRequested: root.show("sync")
+            onConcernRequested: root.show("form", "safeguarding_report::")
         }
     }
     Component {

@@ -38,6 +38,7 @@ void CaseController::reload()
     m_known = m_app->state() == AppController::State::Ready && !caseId.empty() &&
               (store.record("case", caseId).has_value() || !store.facts().recordsWhere("match", "case_id", caseId).empty());
     m_dueItems.clear();
+    m_pausedCount = 0;
     m_forms.clear();
     if (!m_known) {
         m_personId.clear();
@@ -74,21 +75,29 @@ void CaseController::reload()
     m_cleared = clearance.cleared;
     m_clearanceText = clearance.sentence;
 
+    m_pausedCount = 0;
     for (const DueItem& item : dueForCase(caseId, store.facts(), today)) {
-        m_dueItems << qs(item.sentence);
+        const DueItem shown = pausedUnlessCleared(item, personId, clearance.notClearedCode());
+        m_pausedCount += shown.state == DueState::Paused ? 1 : 0;
+        m_dueItems << qs(shown.sentence);
     }
 
     // Forms on this case: what the core's role table lets this user write that belongs to a case.
-    // Contact forms first, the safeguarding report always (never blocked by a gate).
+    // Contact forms first, the safeguarding report last (never blocked by a gate) wherever the role
+    // table offers it.
     std::vector<std::string> types;
+    bool concern = false;
     for (const std::string& type : writableRecordTypes(me.roles)) {
         const FormDefinition* form = FormRegistry::builtin().current(type);
+        concern = concern || type == "safeguarding_report";
         if (form && form->field("case_id") && type != "safeguarding_report") {
             types.push_back(type);
         }
     }
     std::stable_partition(types.begin(), types.end(), [](const std::string& type) { return isContactRecordType(type); });
-    types.push_back("safeguarding_report");
+    if (concern) {
+        types.push_back("safeguarding_report");
+    }
     // The ones used after most visits get big buttons; the rest are one tap further.
     const auto isMain = [](const std::string& type) {
         return isContactRecordType(type) || type == "radar" || type == "safeguarding_report";

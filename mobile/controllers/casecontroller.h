@@ -26,6 +26,8 @@ class CaseController : public QObject
     Q_PROPERTY(bool cleared READ cleared NOTIFY changed)
     Q_PROPERTY(QString clearanceText READ clearanceText NOTIFY changed)
     Q_PROPERTY(QStringList dueItems READ dueItems NOTIFY changed)
+    // How many of dueItems the core paused because contact is not cleared.
+    Q_PROPERTY(int pausedCount READ pausedCount NOTIFY changed)
     Q_PROPERTY(QVariantList forms READ forms NOTIFY changed)
     Q_PROPERTY(fieldbook::app::HistoryModel* history READ history CONSTANT)
 
@@ -41,6 +43,7 @@ public:
     bool cleared() const { return m_cleared; }
     QString clearanceText() const { return m_clearanceText; }
     QStringList dueItems() const { return m_dueItems; }
+    int pausedCount() const { return m_pausedCount; }
     QVariantList forms() const { return m_forms; }
     HistoryModel* history() const { return m_history; }
 
@@ -61,6 +64,7 @@ private:
     bool m_cleared = false;
     QString m_clearanceText;
     QStringList m_dueItems;
+    int m_pausedCount = 0;
     QVariantList m_forms;
 };
 

@@ -7,8 +7,10 @@
 #include "model/formdefinition.h"
 #include "model/formvalidator.h"
 #include "model/record.h"
+#include "net/apiclient.h"
 #include "models/casestatus.h"
 #include "rules/access.h"
+#include "rules/gates.h"
 #include "rules/rhythms.h"
 #include "store/localstore.h"
 #include "sync/change.h"
@@ -31,29 +33,10 @@ bool refersToPerson(const std::string& name)
     return kNames.count(name) > 0;
 }
 
-std::string nowInstant()
-{
-    return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")).toStdString();
-}
-
 bool isEmptyValue(const boost::json::value& value)
 {
     return value.is_null() || (value.is_string() && value.get_string().empty()) ||
            (value.is_array() && value.get_array().empty()) || (value.is_object() && value.get_object().empty());
-}
-
-// A date of birth that falls in the middle of a volunteer's age band ("3-5" -> 4 years ago), so the
-// core's session-length rule can answer for a child whose exact birthday the phone never holds.
-std::optional<Date> birthForBand(const std::string& band, Date today)
-{
-    const auto dash = band.find('-');
-    if (dash == std::string::npos) {
-        return std::nullopt;
-    }
-    const int low = std::atoi(band.substr(0, dash).c_str());
-    const int high = std::atoi(band.substr(dash + 1).c_str());
-    const int months = (low + high) * 6 + 6;
-    return today.addMonths(-months);
 }
 
 } // namespace
@@ -162,7 +145,8 @@ void FormController::applyDefaults()
     }
     for (const char* when : {"occurred_at", "recorded_at", "triaged_at", "attempted_at"}) {
         if (const FieldDefinition* field = m_form->field(when); field && field->type == FieldType::Instant) {
-            m_values[when] = nowInstant();
+            // The server's time, so that a phone with a wrong clock never writes a future instant.
+            m_values[when] = m_app->api()->clock().nowInstant();
         }
     }
     if (m_form->field("recorded_by") && !me.id.empty()) {
@@ -239,18 +223,16 @@ void FormController::computeHints()
     }();
     const Date today = todayUtc();
     if (const auto child = store.record("person", childId)) {
-        std::optional<Date> born = Date::parse(child->text("date_of_birth"));
-        if (!born) {
-            born = birthForBand(child->text("age_band"), today);
-        }
-        if (born) {
-            if (const auto minutes = playSessionMinutes(*born, today)) {
-                m_fields->setHint(QStringLiteral("duration_minutes"),
-                                  tr("For %1's age, a session lasts %2–%3 minutes.")
-                                      .arg(personName(store, childId))
-                                      .arg(minutes->min)
-                                      .arg(minutes->max));
-            }
+        // A volunteer holds the age band, never the date of birth: the core answers for either.
+        const std::optional<Date> born = Date::parse(child->text("date_of_birth"));
+        const auto minutes = born ? playSessionMinutes(*born, today)
+                                  : playSessionMinutesForAgeBand(child->text("age_band"));
+        if (minutes) {
+            m_fields->setHint(QStringLiteral("duration_minutes"),
+                              tr("For %1's age, a session lasts %2–%3 minutes.")
+                                  .arg(personName(store, childId))
+                                  .arg(minutes->min)
+                                  .arg(minutes->max));
         }
     }
     bool earlier = false;
@@ -271,18 +253,35 @@ void FormController::checkGate()
 {
     m_gateApplies = false;
     m_gateCleared = true;
+    m_gateRefuses = false;
     m_gateText.clear();
     const LocalStore& store = *m_app->store();
-    if (!m_form || !store.unlocked() || !isContactRecordType(ss(m_recordType))) {
+    if (!m_form || !store.unlocked()) {
         return;
     }
-    Record contact;
-    contact.type = ss(m_recordType);
-    contact.fields = answers();
-    const ContactClearance gate = contactGate(store, m_app->currentUser(), contact);
-    m_gateApplies = true;
-    m_gateCleared = gate.cleared;
-    m_gateText = gate.sentence;
+    Record draft;
+    draft.type = ss(m_recordType);
+    draft.fields = answers();
+    if (isContactRecordType(draft.type)) {
+        const ContactClearance gate = contactGate(store, m_app->currentUser(), draft);
+        m_gateApplies = true;
+        m_gateCleared = gate.cleared;
+        m_gateText = gate.sentence;
+        return;
+    }
+    // The same core functions the server enforces; their refusals are rejections, not holds.
+    std::optional<GateDecision> decision;
+    if (draft.type == "welfare_grant_request") {
+        decision = checkWelfareGrant(draft, store.facts(), todayUtc());
+    } else if (draft.type == "match" && draft.text("status") == "active") {
+        decision = checkMatchActivation(draft, store.facts(), todayUtc());
+    }
+    if (decision) {
+        m_gateApplies = true;
+        m_gateCleared = decision->cleared();
+        m_gateRefuses = !decision->cleared() && !decision->quarantines();
+        m_gateText = decision->cleared() ? tr("The checks for this record pass.") : reasonText(decision->code());
+    }
 }
 
 QVariant FormController::value(const QString& field) const

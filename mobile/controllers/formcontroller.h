@@ -1,7 +1,7 @@
 // One form being filled in, rendered from the core's form definition: values as the person types
 // (saved as a sealed draft at once, so a kill loses nothing), the core validator's messages per
-// field, the gates checked before a contact is recorded, and saving as one local change (record and
-// outbox in one transaction). Safeguarding reports are never blocked and are pushed first.
+// field, the core's gates checked before a contact, a welfare grant request or a match activation,
+// and saving as one local change (record and outbox in one transaction). Safeguarding reports are never blocked and are pushed first.
 // Set recordType (and caseId / personId where there is a case) from QML. GUI thread only.
 #pragma once
 
@@ -38,6 +38,9 @@ class FormController : public QObject
     Q_PROPERTY(bool gateApplies READ gateApplies NOTIFY checked)
     Q_PROPERTY(bool gateCleared READ gateCleared NOTIFY checked)
     Q_PROPERTY(QString gateText READ gateText NOTIFY checked)
+    // The server would refuse (not hold) this record as it stands: a welfare grant the core finds
+    // ineligible, a match activation the gates do not clear.
+    Q_PROPERTY(bool gateRefuses READ gateRefuses NOTIFY checked)
     Q_PROPERTY(QString prompt READ prompt NOTIFY checked)
     Q_PROPERTY(bool hasDraft READ hasDraft NOTIFY formChanged)
 
@@ -61,6 +64,7 @@ public:
     bool gateApplies() const { return m_gateApplies; }
     bool gateCleared() const { return m_gateCleared; }
     QString gateText() const { return m_gateText; }
+    bool gateRefuses() const { return m_gateRefuses; }
     QString prompt() const { return m_prompt; }
     bool hasDraft() const { return m_hasDraft; }
 
@@ -106,6 +110,7 @@ private:
     bool m_showErrors = false;
     bool m_gateApplies = false;
     bool m_gateCleared = true;
+    bool m_gateRefuses = false;
     QString m_gateText;
     QString m_prompt;
     bool m_hasDraft = false;

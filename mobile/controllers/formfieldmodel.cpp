@@ -14,21 +14,7 @@ int FormFieldModel::rowCount(const QModelIndex& parent) const
 
 bool FormFieldModel::isShown(const FieldDefinition& field) const
 {
-    if (!field.visibleWhen) {
-        return true;
-    }
-    // The definition's own visible_when data: shown when the other answer is one of the values.
-    const auto* other = m_values.if_contains(field.visibleWhen->field);
-    if (!other || !other->is_string()) {
-        return false;
-    }
-    const std::string answer(other->get_string());
-    for (const std::string& value : field.visibleWhen->values) {
-        if (value == answer) {
-            return true;
-        }
-    }
-    return false;
+    return isFieldVisible(field, m_values);
 }
 
 QVariant FormFieldModel::data(const QModelIndex& index, int role) const

@@ -58,6 +58,7 @@ public:
     void setErrors(const QHash<QString, QString>& errors);
     void setHint(const QString& field, const QString& hint);
     void setOptions(const QString& field, const QVariantList& options);
+    // The core's isFieldVisible over the current answers: never decided here.
     bool isShown(const FieldDefinition& field) const;
     const std::vector<const FieldDefinition*>& fields() const { return m_fields; }
 

@@ -3,11 +3,12 @@
 #include "jsonbridge.h"
 #include "model/dates.h"
 #include "models/casestatus.h"
+#include "rules/caseload.h"
 #include "rules/rhythms.h"
 #include "store/localstore.h"
 
 #include <algorithm>
-#include <map>
+#include <optional>
 
 namespace fieldbook::app {
 
@@ -22,6 +23,8 @@ QString dueStateName(DueState state)
         return QStringLiteral("due");
     case DueState::Upcoming:
         return QStringLiteral("upcoming");
+    case DueState::Paused:
+        return QStringLiteral("paused");
     }
     return {};
 }
@@ -37,7 +40,10 @@ int urgency(const QString& state)
     if (state == QLatin1String("upcoming")) {
         return 2;
     }
-    return 3;
+    if (state == QLatin1String("paused")) {
+        return 3;
+    }
+    return 4;
 }
 
 } // namespace
@@ -69,6 +75,8 @@ QVariant CaseloadModel::data(const QModelIndex& index, int role) const
         return row.dueText;
     case DueStateRole:
         return row.dueState;
+    case PausedReasonRole:
+        return row.pausedReason;
     case ClearedRole:
         return row.cleared;
     case ClearanceTextRole:
@@ -83,7 +91,7 @@ QVariant CaseloadModel::data(const QModelIndex& index, int role) const
 QHash<int, QByteArray> CaseloadModel::roleNames() const
 {
     return {{CaseIdRole, "caseId"},       {PersonIdRole, "personId"}, {NameRole, "name"},
-            {SubtitleRole, "subtitle"},   {DueTextRole, "dueText"},   {DueStateRole, "dueState"},
+            {SubtitleRole, "subtitle"},   {DueTextRole, "dueText"},   {DueStateRole, "dueState"}, {PausedReasonRole, "pausedReason"},
             {ClearedRole, "cleared"},     {ClearanceTextRole, "clearanceText"},
             {WaitingRole, "waiting"}};
 }
@@ -104,38 +112,21 @@ void CaseloadModel::clear()
 
 void CaseloadModel::reload(const LocalStore& store, const User& me, const Date& today)
 {
-    std::vector<std::string> caseIds;
-    auto addCase = [&caseIds](const std::string& id) {
-        if (!id.empty() && std::find(caseIds.begin(), caseIds.end(), id) == caseIds.end()) {
-            caseIds.push_back(id);
-        }
-    };
-    if (me.roles.has(fieldbook::Role::Practitioner)) {
-        for (const Record& theCase : store.facts().recordsWhere("case", "practitioner_id", me.id)) {
-            if (theCase.text("status") != "closed") {
-                addCase(theCase.id);
-            }
+    // Who is on the caseload is the core's rule; the list shows each open case once.
+    std::vector<CaseloadEntry> entries;
+    for (CaseloadEntry& entry : caseloadOf(me, store.facts())) {
+        if (entry.open && !caseloadEntryFor(entries, entry.caseId)) {
+            entries.push_back(std::move(entry));
         }
     }
-    if (me.roles.anyVolunteer()) {
-        for (const Record& match : store.facts().recordsWhere("match", "volunteer", me.id)) {
-            if (match.text("status") == "active") {
-                addCase(match.text("case_id"));
-            }
-        }
-    }
-
-    // The most urgent item per case: dueForUser lists overdue first, then by date.
-    std::map<std::string, DueItem> firstDue;
-    for (DueItem& item : dueForUser(me, store.facts(), today)) {
-        firstDue.try_emplace(item.caseId, std::move(item));
-    }
+    const std::vector<DueItem> due = dueForUser(me, store.facts(), today);
 
     std::vector<Row> rows;
-    for (const std::string& caseId : caseIds) {
+    for (const CaseloadEntry& entry : entries) {
+        const std::string& caseId = entry.caseId;
+        const std::string& personId = entry.personId;
         Row row;
         row.caseId = qs(caseId);
-        const std::string personId = casePersonFor(store, me, caseId);
         row.personId = qs(personId);
         row.name = personName(store, personId);
         if (const auto theCase = store.record("case", caseId)) {
@@ -145,14 +136,28 @@ void CaseloadModel::reload(const LocalStore& store, const User& me, const Date& 
             const QString relation = humanise(qs(person->text("kind")));
             row.subtitle = row.subtitle.isEmpty() ? relation : row.subtitle + QStringLiteral(" · ") + relation;
         }
-        if (const auto due = firstDue.find(caseId); due != firstDue.end()) {
-            row.dueText = qs(due->second.sentence);
-            row.dueState = dueStateName(due->second.state);
-            row.dueDate = qs(due->second.due.toString());
-        }
         const ContactClearance clearance = contactClearance(store, me, caseId, personId, today);
         row.cleared = clearance.cleared;
         row.clearanceText = clearance.sentence;
+        // The most urgent item of the case once the core has paused what the gate does not clear.
+        const std::string notCleared = clearance.notClearedCode();
+        std::optional<DueItem> first;
+        for (const DueItem& item : due) {
+            if (item.caseId != caseId) {
+                continue;
+            }
+            DueItem shown = pausedUnlessCleared(item, personId, notCleared);
+            if (!first || urgency(dueStateName(shown.state)) < urgency(dueStateName(first->state))
+                || (shown.state == first->state && shown.due < first->due)) {
+                first = std::move(shown);
+            }
+        }
+        if (first) {
+            row.dueText = qs(first->sentence);
+            row.dueState = dueStateName(first->state);
+            row.dueDate = qs(first->due.toString());
+            row.pausedReason = first->pausedReason.empty() ? QString() : reasonShortText(first->pausedReason);
+        }
         for (const Record& record : store.recordsOfCase(caseId)) {
             const RecordStatus status = store.status(record.type, record.id);
             if (status == RecordStatus::Pending) {

@@ -1,6 +1,7 @@
-// The caseload as a list: for a volunteer their active matches, for a practitioner their open
-// cases, each with what is due next (the core's rhythms) and whether contact is cleared.
-// Overdue first, then by due date, then by name. GUI thread only.
+// The caseload as a list: the open cases of the core's caseloadOf (a volunteer's active matches, a
+// practitioner's cases), each with what is due next (the core's rhythms, paused by the core where
+// contact is not cleared) and whether contact is cleared.
+// Overdue first, then due, upcoming, paused; then by due date, then by name. GUI thread only.
 #pragma once
 
 #include <QAbstractListModel>
@@ -33,7 +34,8 @@ public:
         NameRole,
         SubtitleRole,
         DueTextRole,
-        DueStateRole, // "overdue", "due", "upcoming", ""
+        DueStateRole, // "overdue", "due", "upcoming", "paused" (contact not cleared), ""
+        PausedReasonRole, // for a paused reminder: the core's short words for why ("consent withdrawn")
         ClearedRole,
         ClearanceTextRole,
         WaitingRole // records on this case not yet accepted by the server
@@ -64,6 +66,7 @@ private:
         QString dueText;
         QString dueState;
         QString dueDate;
+        QString pausedReason;
         bool cleared = false;
         QString clearanceText;
         int waiting = 0;

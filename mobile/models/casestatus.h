@@ -1,10 +1,13 @@
 // What the phone can say about a case: the person's name, and whether contact is cleared, in plain
-// words. Volunteers read the server's derived `clearance` record (they never hold the protection
-// checks and vetting the gates read); practitioners, who hold the records, ask the core's gates.
-// No rule is decided here: both paths end in the core's answer.
+// words. On a volunteer's case (a match on the user's caseload) the phone reads the server's
+// derived `clearance` record (volunteers never hold the protection checks and vetting the gates
+// read); on a practitioner's it asks the core's gates, which treat a prisoner or prison leaver with
+// no family link as their own X. No rule is decided here: both paths end in the core's answer,
+// worded by the core's reasonSentence (translated in context "Reason").
 #pragma once
 
 #include "model/dates.h"
+#include "rules/caseload.h"
 #include "rules/roles.h"
 
 #include <QString>
@@ -26,6 +29,10 @@ struct ContactClearance
     bool cleared = false;
     QString sentence;     // "Cleared to contact", "Not cleared: consent to contact Irina is not recorded"
     QString reasonCode;   // the contract's code, "" when cleared or unknown
+
+    // What pauses the contact rhythms (rhythms.h pausedUnlessCleared): the code when known and not
+    // cleared; "" when cleared or not known yet (the sentence then says to sync first).
+    std::string notClearedCode() const;
 };
 
 ContactClearance contactClearance(const LocalStore& store, const User& me, const std::string& caseId,
@@ -37,9 +44,13 @@ ContactClearance contactGate(const LocalStore& store, const User& me, const Reco
 // "Irina" (given name), or a neutral placeholder when the person record is not on the phone.
 QString personName(const LocalStore& store, const std::string& personId);
 
-// The person a case is about for this user: the matched person for a volunteer, the case's person
-// otherwise.
+// The person a case is about for this user (caseloadOf): the matched person for a volunteer, the
+// case's person for its practitioner, else the case's person as far as the phone holds it.
 std::string casePersonFor(const LocalStore& store, const User& me, const std::string& caseId);
+
+// The sentence and the short words for a contract reason code, as the core words them, translated.
+QString reasonText(const std::string& code);
+QString reasonShortText(const std::string& code);
 
 // Today in UTC, as the rules count days.
 Date todayUtc();

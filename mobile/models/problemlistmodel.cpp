@@ -49,47 +49,23 @@ QHash<int, QByteArray> ProblemListModel::roleNames() const
 
 QString ProblemListModel::explain(const QString& state, const QString& reason, const QString& recordType)
 {
+    // The reason in the core's words; the phone adds only what to do next and, for a field the
+    // server refused, which field it was.
+    QString text = reasonText(ss(reason));
     if (state == QLatin1String("quarantined")) {
-        QString why;
-        if (reason == QLatin1String("consent_missing")) {
-            why = tr("consent to contact this person was not recorded");
-        } else if (reason == QLatin1String("consent_withdrawn")) {
-            why = tr("consent to contact this person had been withdrawn");
-        } else if (reason == QLatin1String("protection_check_missing")) {
-            why = tr("a public protection check was missing");
-        } else if (reason == QLatin1String("restricted")) {
-            why = tr("a public protection restriction covers this contact");
-        } else if (reason == QLatin1String("vetting_invalid")) {
-            why = tr("your DBS check or mandatory training was not valid on that day");
-        } else if (reason == QLatin1String("after_ending")) {
-            why = tr("it was within six months of the befriending ending");
-        } else {
-            why = humanise(reason).toLower();
-        }
-        return tr("Held for review: %1. The record is kept safely; your practitioner and the safeguarding "
+        return tr("Held for review. %1 The record is kept safely; your practitioner and the safeguarding "
                   "officer have been told. Talk to your coordinator before any further contact.")
-            .arg(why);
-    }
-    if (reason == QLatin1String("forbidden")) {
-        return tr("Not accepted: your role may not write this record on this case.");
+            .arg(text);
     }
     if (reason.startsWith(QLatin1String("invalid:"))) {
         const QString field = reason.mid(8);
-        QString label = humanise(field);
         if (const FormDefinition* form = FormRegistry::builtin().current(ss(recordType))) {
             if (const FieldDefinition* definition = form->field(ss(field))) {
-                label = qs(definition->label);
+                text += QLatin1Char(' ') + tr("Field: “%1”.").arg(qs(definition->label));
             }
         }
-        return tr("Not accepted: the server found a problem with “%1”.").arg(label);
     }
-    if (reason == QLatin1String("too_large")) {
-        return tr("Not accepted: the record is too large. Shorten the notes and record it again.");
-    }
-    if (reason == QLatin1String("unknown_record_type")) {
-        return tr("Not accepted: the server does not know this kind of record. Update the app.");
-    }
-    return tr("Not accepted: %1").arg(humanise(reason));
+    return text;
 }
 
 void ProblemListModel::clear()

@@ -106,9 +106,13 @@ void ApiClient::send(const QByteArray& verb, const QString& path, const QByteArr
             reply->abort();
         }
     });
-    connect(reply, &QNetworkReply::finished, this, [reply, pinFailure, callback = std::move(callback)]() {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, pinFailure, callback = std::move(callback)]() {
         ApiReply result;
         result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        // Only the pinned server's word sets the clock: an answer that failed the pin says nothing.
+        if (pinFailure->isEmpty() && result.status != 0 && reply->hasRawHeader("Date")) {
+            m_clock.learnFromDateHeader(reply->rawHeader("Date"));
+        }
         if (reply->isOpen()) {
             result.body = reply->readAll();
         }

@@ -4,6 +4,8 @@
 // Lives on the GUI thread; callbacks run there.
 #pragma once
 
+#include "net/serverclock.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -49,6 +51,10 @@ public:
     void get(const QString& path, Callback callback);
     void post(const QString& path, const QJsonObject& body, Callback callback);
 
+    // The server's time, learnt from the `Date` header of every answer from the pinned server.
+    ServerClock& clock() { return m_clock; }
+    const ServerClock& clock() const { return m_clock; }
+
     // What the last handshake presented, for showing to a person at enrolment (may be empty).
     QString lastSeenFingerprint() const { return m_lastSeenFingerprint; }
 
@@ -62,6 +68,7 @@ private:
     QString m_accessToken;
     QString m_lastSeenFingerprint;
     int m_timeoutMs = 20000;
+    ServerClock m_clock;
 };
 
 } // namespace fieldbook::app

@@ -3,11 +3,13 @@
 #include "crypto/aead.h"
 #include "model/ids.h"
 #include "model/record.h"
+#include "net/serverclock.h"
 #include "rules/access.h"
 #include "storage/sqlitedb.h"
 #include "store/keyvault.h"
 #include "store/schema.h"
 #include "sync/changecodec.h"
+#include "sync/clockrestamp.h"
 #include "sync/hlc.h"
 #include "sync/merge.h"
 
@@ -443,7 +445,8 @@ Change LocalStore::recordLocalChange(Change change, int priority)
         change.recordId = newId();
     }
     if (change.hlc.empty()) {
-        change.hlc = m_clock->tick(wallClockMillis());
+        rewindClockIfAhead();
+        change.hlc = m_clock->tick(nowMillis());
     }
     const auto me = identity();
     change.author = me ? me->user.id : std::string();
@@ -513,7 +516,7 @@ void LocalStore::applyPulled(const std::vector<Change>& changes, const std::stri
     Transaction transaction(*m_db);
     for (const Change& change : changes) {
         if (m_clock) {
-            m_clock->observe(change.hlc, wallClockMillis());
+            m_clock->observe(change.hlc, nowMillis());
         }
         const auto key = std::make_pair(change.recordType, change.recordId);
         if (change.op == "delete") {
@@ -640,6 +643,7 @@ void LocalStore::applyPushResults(const std::vector<PushResult>& results)
 {
     requireUnlocked();
     std::map<std::pair<std::string, std::string>, RecordStatus> statuses;
+    std::map<std::pair<std::string, std::string>, Cached> resent;
     Transaction transaction(*m_db);
     for (const PushResult& result : results) {
         Statement select = m_db->prepare("SELECT record_type, record_id FROM outbox WHERE change_id = ?1");
@@ -664,6 +668,13 @@ void LocalStore::applyPushResults(const std::vector<PushResult>& results)
                 statuses[key] = RecordStatus::Synced;
             }
         } else {
+            if (status == "rejected" && isClockRefusal(result.reason)) {
+                if (auto restamped = restampRefused(result.changeId, result.reason, key)) {
+                    resent[key] = std::move(*restamped);
+                    statuses[key] = RecordStatus::Pending;
+                    continue;
+                }
+            }
             const bool quarantined = status == "quarantined";
             Statement update = m_db->prepare("UPDATE outbox SET state = ?2, reason = ?3 WHERE change_id = ?1");
             update.bind(1, result.changeId)
@@ -676,13 +687,88 @@ void LocalStore::applyPushResults(const std::vector<PushResult>& results)
     for (const auto& [key, status] : statuses) {
         setStatus(key.first, key.second, status);
     }
+    if (m_clock) {
+        setMetaText("hlc_last", m_clock->last());
+    }
     transaction.commit();
+    for (auto& [key, cached] : resent) {
+        m_cache[key] = std::move(cached);
+    }
     for (const auto& [key, status] : statuses) {
         if (const auto found = m_cache.find(key); found != m_cache.end()) {
             found->second.status = status;
         }
         refreshFacts(key.first, key.second);
     }
+}
+
+std::int64_t LocalStore::nowMillis() const
+{
+    return m_serverClock ? m_serverClock->nowMillis() : wallClockMillis();
+}
+
+void LocalStore::rewindClockIfAhead()
+{
+    if (!m_clock) {
+        return;
+    }
+    const auto last = HlcStamp::parse(m_clock->last());
+    const std::int64_t now = nowMillis();
+    if (last && last->millis > now + ServerClock::kServerToleranceMillis) {
+        m_clock = std::make_unique<HybridClock>(last->node, HlcStamp{now, 0, last->node}.toString());
+    }
+}
+
+std::optional<LocalStore::Cached> LocalStore::restampRefused(const std::string& changeId, const std::string& reason,
+                                                             const std::pair<std::string, std::string>& key)
+{
+    const auto found = m_cache.find(key);
+    if (!m_clock || found == m_cache.end()) {
+        return std::nullopt;
+    }
+    Statement select = m_db->prepare("SELECT sealed FROM outbox WHERE change_id = ?1");
+    select.bind(1, changeId);
+    if (!select.step()) {
+        return std::nullopt;
+    }
+    const ChangeOrError decoded = decodeChange(boost::json::value(openJson(select.blob(0), outboxAad(changeId))));
+    const auto* refused = std::get_if<Change>(&decoded);
+    if (!refused) {
+        return std::nullopt;
+    }
+    auto again = changeToResend(*refused, reason, nowMillis(), m_serverClock ? m_serverClock->offsetMillis() : 0,
+                                newId());
+    if (!again) {
+        return std::nullopt;
+    }
+    rewindClockIfAhead();
+    again->hlc = m_clock->tick(nowMillis());
+
+    // The local record follows: what this change wrote now carries the new stamp (and a moved
+    // instant), what a later change wrote stays.
+    Cached next = found->second;
+    if (isMutableRecordType(key.first)) {
+        for (const auto& [field, value] : again->fields) {
+            const auto* clock = next.clocks.if_contains(field);
+            if (clock && clock->is_string() && clock->get_string() == refused->hlc) {
+                next.clocks[field] = again->hlc;
+                next.record.fields[field] = value;
+            }
+        }
+    } else if (next.record.hlc == refused->hlc) {
+        next.record.fields = again->fields;
+    }
+    if (next.record.hlc == refused->hlc) {
+        next.record.hlc = again->hlc;
+    }
+    next.status = RecordStatus::Pending;
+    writeRecord(next);
+
+    Statement update = m_db->prepare(
+        "UPDATE outbox SET change_id = ?2, state = 'waiting', reason = '', sealed = ?3 WHERE change_id = ?1");
+    update.bind(1, changeId).bind(2, again->id).bindBlob(3, sealJson(encodeChange(*again), outboxAad(again->id)));
+    update.run();
+    return next;
 }
 
 void LocalStore::dismissProblem(const std::string& changeId)

@@ -33,6 +33,8 @@ class HybridClock;
 
 namespace fieldbook::app {
 
+class ServerClock;
+
 // Where a record stands between this phone and the server.
 enum class RecordStatus { Synced, Pending, Quarantined, Rejected };
 std::string_view recordStatusName(RecordStatus status);
@@ -97,6 +99,10 @@ public:
     std::optional<Identity> identity() const;
     void saveIdentity(const Identity& identity);
 
+    // The corrected time (the server's, serverclock.h) for clock stamps; the phone's wall clock
+    // without one. Not owned; must outlive the store or be reset to nullptr.
+    void setClock(const ServerClock* clock) { m_serverClock = clock; }
+
     // --- records and the outbox (need unlocked) -------------------------------------------------
     // Stamps `change` (id, hlc) when they are empty, applies it to the local record and queues it,
     // in one transaction. Returns the stamped change.
@@ -108,6 +114,9 @@ public:
 
     std::vector<OutboxEntry> waitingChanges(std::size_t limit) const; // priority, then age
     std::vector<OutboxEntry> problems() const;                        // quarantined and rejected
+    // A change refused for its clock (clockrestamp.h) that the corrected time explains is stamped
+    // again under a new change id and waits to be resent, its record Pending; any other refusal
+    // stays listed as a problem.
     void applyPushResults(const std::vector<PushResult>& results);
     void dismissProblem(const std::string& changeId);
     int waitingCount() const;
@@ -153,6 +162,14 @@ private:
     std::string caseIdOf(const Record& record) const;
     void refreshFacts(const std::string& type, const std::string& id);
     void setStatus(const std::string& type, const std::string& id, RecordStatus status);
+    std::int64_t nowMillis() const;
+    // A clock that issued stamps the server cannot accept (more than its tolerance ahead of the
+    // corrected time) goes back to the corrected time: those stamps were never stored there.
+    void rewindClockIfAhead();
+    // Inside applyPushResults' transaction; the record's cache entry to apply after commit, or
+    // nullopt when the refusal stands.
+    std::optional<Cached> restampRefused(const std::string& changeId, const std::string& reason,
+                                         const std::pair<std::string, std::string>& key);
     OutboxEntry readOutboxRow(std::int64_t seq, const std::string& state, const std::string& reason, int priority,
                               const crypto::Bytes& sealed, const std::string& changeId) const;
 
@@ -161,6 +178,7 @@ private:
     std::unique_ptr<SqliteDb> m_db;
     crypto::Bytes m_dataKey;
     std::unique_ptr<HybridClock> m_clock;
+    const ServerClock* m_serverClock = nullptr;
     std::map<std::pair<std::string, std::string>, Cached> m_cache;
     MemoryFacts m_facts;
 };

@@ -82,6 +82,11 @@ QString SyncController::retryText() const
     return tr("Trying again in %n second(s)", nullptr, static_cast<int>(seconds));
 }
 
+QString SyncController::clockWarning() const
+{
+    return m_app->api()->clock().warning();
+}
+
 void SyncController::refreshCounts()
 {
     if (m_app->state() == AppController::State::Ready) {

@@ -34,6 +34,9 @@ class SyncController : public QObject
     Q_PROPERTY(QString lastSyncText READ lastSyncText NOTIFY stateChanged)
     Q_PROPERTY(int waitingCount READ waitingCount NOTIFY stateChanged)
     Q_PROPERTY(QString retryText READ retryText NOTIFY stateChanged)
+    // "" while the phone's clock agrees with the server's within a minute; else what is off and
+    // that records are stamped with the server's time (serverclock.h).
+    Q_PROPERTY(QString clockWarning READ clockWarning NOTIFY stateChanged)
     Q_PROPERTY(fieldbook::app::ProblemListModel* problems READ problems CONSTANT)
 
 public:
@@ -50,6 +53,7 @@ public:
     QString lastSyncText() const;
     int waitingCount() const { return m_waiting; }
     QString retryText() const;
+    QString clockWarning() const;
     ProblemListModel* problems() const { return m_problems; }
     SyncEngine* engine() const { return m_engine; }
 

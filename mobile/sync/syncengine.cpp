@@ -4,6 +4,7 @@
 #include "net/apiclient.h"
 #include "store/localstore.h"
 #include "sync/changecodec.h"
+#include "sync/clockrestamp.h"
 #include "sync/limits.h"
 
 #include <QDateTime>
@@ -186,6 +187,7 @@ void SyncEngine::pushNext()
                     }
                     const QJsonArray results = reply.object().value(QLatin1String("results")).toArray();
                     std::vector<PushResult> stored;
+                    int clockRefusals = 0;
                     for (qsizetype i = 0; i < results.size(); ++i) {
                         const QJsonObject result = results.at(i).toObject();
                         PushResult item;
@@ -198,6 +200,8 @@ void SyncEngine::pushNext()
                         item.was = result.value(QLatin1String("was")).toString().toStdString();
                         if (item.status == "quarantined" || item.was == "quarantined") {
                             ++m_outcome.quarantined;
+                        } else if (item.status == "rejected" && isClockRefusal(item.reason)) {
+                            ++clockRefusals; // counted below, unless stamped again and resent
                         } else if (item.status == "rejected") {
                             ++m_outcome.rejected;
                         } else {
@@ -210,7 +214,11 @@ void SyncEngine::pushNext()
                                QStringLiteral("bad_answer"));
                         return;
                     }
+                    const std::size_t problemsBefore = clockRefusals > 0 ? m_store->problems().size() : 0;
                     m_store->applyPushResults(stored);
+                    if (clockRefusals > 0) {
+                        m_outcome.rejected += static_cast<int>(m_store->problems().size() - problemsBefore);
+                    }
                     pushNext();
                 }));
 }

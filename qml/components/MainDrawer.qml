@@ -42,7 +42,7 @@ Drawer {
             delegate: ItemDelegate {
                 required property var modelData
                 Layout.fillWidth: true
-                text: modelData.recordType === "safeguarding_report" ? qsTr("⚠ Safeguarding report") : qsTr("New: %1").arg(modelData.title)
+                text: modelData.recordType === "safeguarding_report" ? qsTr("⚠ Raise a safeguarding concern") : qsTr("New: %1").arg(modelData.title)
                 font.bold: modelData.recordType === "safeguarding_report"
                 Material.foreground: modelData.recordType === "safeguarding_report" ? Theme.bad : undefined
                 Accessible.name: text

@@ -4,7 +4,8 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Fieldbook
 
-// One person on the caseload: name, what is due (overdue in red), whether contact is cleared.
+// One person on the caseload: name, what is due (overdue in red, paused with its reason while
+// contact is not cleared), whether contact is cleared.
 ItemDelegate {
     id: root
 
@@ -13,6 +14,7 @@ ItemDelegate {
     required property string subtitle
     required property string dueText
     required property string dueState
+    required property string pausedReason
     required property bool cleared
     required property string clearanceText
     required property int waiting
@@ -35,14 +37,17 @@ ItemDelegate {
             Layout.fillWidth: true
             Label { text: root.name; font.pixelSize: 19; font.bold: true; Layout.fillWidth: true; elide: Text.ElideRight }
             StatusChip {
-                visible: root.dueState === "overdue" || root.dueState === "due"
-                text: root.dueState === "overdue" ? qsTr("Overdue") : qsTr("Due")
-                tone: root.dueState === "overdue" ? "bad" : "warning"
+                objectName: "dueChip"
+                // A rhythm the gate does not clear is paused, never overdue (the core decides).
+                visible: root.dueState === "overdue" || root.dueState === "due" || root.dueState === "paused"
+                text: root.dueState === "overdue" ? qsTr("Overdue") : root.dueState === "paused" ? qsTr("Paused") : qsTr("Due")
+                tone: root.dueState === "overdue" ? "bad" : root.dueState === "paused" ? "muted" : "warning"
             }
             StatusChip { visible: root.waiting > 0; text: qsTr("%1 to send").arg(root.waiting); tone: "muted" }
         }
         Label { visible: root.subtitle.length > 0; text: root.subtitle; color: Theme.muted; Layout.fillWidth: true }
         Label {
+            objectName: "dueText"
             visible: root.dueText.length > 0
             text: root.dueText
             wrapMode: Text.Wrap

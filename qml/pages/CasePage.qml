@@ -47,6 +47,7 @@ Page {
             Repeater {
                 model: controller.dueItems
                 delegate: Label {
+                    objectName: "dueItem"
                     required property string modelData
                     text: "• " + modelData
                     wrapMode: Text.Wrap

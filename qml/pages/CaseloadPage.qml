@@ -11,6 +11,7 @@ Page {
     signal syncRequested()
     signal menuRequested()
     signal caseRequested(string caseId)
+    signal concernRequested()
 
     title: qsTr("My caseload")
     background: Rectangle { color: Theme.page }
@@ -19,6 +20,18 @@ Page {
         title: root.title
         showMenu: true
         onMenuRequested: root.menuRequested()
+        ToolButton {
+            objectName: "raiseConcern"
+            visible: AppController.canRaiseConcern
+            text: "⚠"
+            font.pixelSize: 22
+            Layout.preferredWidth: Theme.touch
+            Layout.preferredHeight: Theme.touch
+            Accessible.name: qsTr("Raise a safeguarding concern")
+            ToolTip.visible: hovered
+            ToolTip.text: Accessible.name
+            onClicked: root.concernRequested()
+        }
         ToolButton {
             text: "⟳"
             font.pixelSize: 22

@@ -94,8 +94,10 @@ Page {
     ConfirmDialog {
         id: gateDialog
         objectName: "gateDialog"
-        title: qsTr("Not cleared for contact")
-        text: controller.gateText + "\n\n" + qsTr("If this contact already happened, save it: it is kept and held for review by your practitioner and the safeguarding officer. Do not make further contact until you are cleared.")
+        title: controller.gateRefuses ? qsTr("The server will not accept this") : qsTr("Not cleared for contact")
+        text: controller.gateText + "\n\n" + (controller.gateRefuses
+              ? qsTr("Saved as it is, it stays on this phone as not accepted. Check the details first.")
+              : qsTr("If this contact already happened, save it: it is kept and held for review by your practitioner and the safeguarding officer. Do not make further contact until you are cleared."))
         acceptText: qsTr("Save for review")
         onAccepted: controller.submit(true)
     }

@@ -31,6 +31,22 @@ Page {
 
             SyncStatusCard { Layout.fillWidth: true; showDetails: false }
             Pane {
+                objectName: "clockWarning"
+                visible: SyncController.clockWarning.length > 0
+                Layout.fillWidth: true
+                padding: Theme.margin
+                Material.background: Theme.warningSurface
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: SyncController.clockWarning
+                Label {
+                    width: parent.width
+                    text: "⏱ " + SyncController.clockWarning
+                    wrapMode: Text.Wrap
+                    color: Theme.warning
+                    font.bold: true
+                }
+            }
+            Pane {
                 Layout.fillWidth: true
                 padding: Theme.margin
                 Material.background: Theme.card

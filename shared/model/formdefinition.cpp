@@ -443,6 +443,38 @@ boost::json::object FormRegistry::toJson() const
     return {{"forms", std::move(forms)}};
 }
 
+bool isFieldVisible(const FieldDefinition& field, const boost::json::object& answers)
+{
+    if (!field.visibleWhen) {
+        return true;
+    }
+    const Condition& condition = *field.visibleWhen;
+    const boost::json::value* answer = answers.if_contains(condition.field);
+    const bool empty = answer == nullptr || answer->is_null() || (answer->is_string() && answer->get_string().empty())
+        || (answer->is_array() && answer->get_array().empty()) || (answer->is_object() && answer->get_object().empty());
+    if (empty) {
+        return false;
+    }
+    if (condition.values.empty()) {
+        return true;
+    }
+    const auto listed = [&condition](std::string_view value) {
+        return std::find(condition.values.begin(), condition.values.end(), value) != condition.values.end();
+    };
+    if (answer->is_string()) {
+        return listed(answer->get_string());
+    }
+    if (answer->is_bool()) {
+        return listed(answer->get_bool() ? "true" : "false");
+    }
+    if (answer->is_array()) {
+        const auto& items = answer->get_array();
+        return std::any_of(items.begin(), items.end(),
+                           [&](const boost::json::value& item) { return item.is_string() && listed(item.get_string()); });
+    }
+    return false;
+}
+
 std::string_view fieldTypeName(FieldType type)
 {
     for (const auto& [candidate, name] : kTypeNames) {

@@ -90,6 +90,14 @@ private:
     std::vector<FormDefinition> m_forms;
 };
 
+// Whether `field` is shown (and so validated and sent) given the other answers: the one reading of
+// visible_when, for the validator, the server and the form on the phone alike. A field without a
+// condition is always visible. With one: hidden while the other answer is absent, null, "", [] or
+// {}; with empty `values`, visible for any other answer (false included); else visible when a text
+// answer is one of the values, a boolean's "true"/"false" is, or a list holds one of them. Any other
+// kind of answer (a number, an object) hides it.
+bool isFieldVisible(const FieldDefinition& field, const boost::json::object& answers);
+
 std::string_view fieldTypeName(FieldType type);
 std::optional<FieldType> parseFieldType(std::string_view name);
 

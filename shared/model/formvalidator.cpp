@@ -79,33 +79,6 @@ std::optional<std::int64_t> asInteger(const boost::json::value& value)
     return std::nullopt;
 }
 
-bool isVisible(const FieldDefinition& field, const boost::json::object& fields)
-{
-    if (!field.visibleWhen) {
-        return true;
-    }
-    const auto& condition = *field.visibleWhen;
-    const auto* value = fields.if_contains(condition.field);
-    if (isEmpty(value)) {
-        return false;
-    }
-    if (condition.values.empty()) {
-        return true;
-    }
-    if (value->is_string()) {
-        return contains(condition.values, value->get_string());
-    }
-    if (value->is_bool()) {
-        return contains(condition.values, value->get_bool() ? "true" : "false");
-    }
-    if (value->is_array()) {
-        return std::any_of(value->get_array().begin(), value->get_array().end(), [&](const boost::json::value& item) {
-            return item.is_string() && contains(condition.values, item.get_string());
-        });
-    }
-    return false;
-}
-
 class Checker
 {
 public:
@@ -304,7 +277,7 @@ std::vector<ValidationError> validate(const FormDefinition& form, const boost::j
     Checker checker(errors);
     for (const auto& field : form.fields) {
         const auto* value = fields.if_contains(field.name);
-        if (!isVisible(field, fields)) {
+        if (!isFieldVisible(field, fields)) {
             if (!isEmpty(value)) {
                 checker.add(field, "hidden",
                             label(field) + " does not apply here (it is asked only when "

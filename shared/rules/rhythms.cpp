@@ -1,5 +1,7 @@
 #include "rules/rhythms.h"
 
+#include "rules/caseload.h"
+#include "rules/reasons.h"
 #include "rules/ruledetail.h"
 
 #include <algorithm>
@@ -328,27 +330,15 @@ std::vector<DueItem> dueForCase(std::string_view caseId, const FactSource& facts
 std::vector<DueItem> dueForUser(const User& user, const FactSource& facts, Date today)
 {
     std::vector<DueItem> out;
-    std::vector<std::string> practitionerCases;
-    if (user.roles.has(Role::Practitioner) && !user.id.empty()) {
-        for (const auto& theCase : facts.recordsWhere("case", "practitioner_id", user.id)) {
-            practitionerCases.push_back(theCase.id);
-            auto items = dueForCase(theCase.id, facts, today);
-            out.insert(out.end(), items.begin(), items.end());
+    std::vector<std::string> seen; // two matches on one case (two children) list its items once
+    for (const CaseloadEntry& entry : caseloadOf(user, facts)) {
+        if (std::find(seen.begin(), seen.end(), entry.caseId) != seen.end()) {
+            continue;
         }
-    }
-    if (user.roles.anyVolunteer() && !user.id.empty()) {
-        std::vector<std::string> seen;
-        for (const auto& match : facts.recordsWhere("match", "volunteer", user.id)) {
-            const std::string caseId = match.text("case_id");
-            if (match.text("status") != "active" || std::find(seen.begin(), seen.end(), caseId) != seen.end()
-                || std::find(practitionerCases.begin(), practitionerCases.end(), caseId) != practitionerCases.end()) {
-                continue;
-            }
-            seen.push_back(caseId);
-            for (auto& due : dueForCase(caseId, facts, today)) {
-                if (due.ownerId == user.id) {
-                    out.push_back(std::move(due));
-                }
+        seen.push_back(entry.caseId);
+        for (auto& due : dueForCase(entry.caseId, facts, today)) {
+            if (entry.role == Role::Practitioner || due.ownerId == user.id) {
+                out.push_back(std::move(due));
             }
         }
     }
@@ -386,6 +376,40 @@ std::optional<MinutesRange> playSessionMinutes(Date childDateOfBirth, Date on)
         return MinutesRange{45, 60};
     }
     return std::nullopt;
+}
+
+std::optional<MinutesRange> playSessionMinutesForAgeBand(std::string_view ageBand)
+{
+    if (ageBand == "0-2") {
+        return MinutesRange{20, 30};
+    }
+    if (ageBand == "3-5") {
+        return MinutesRange{25, 40};
+    }
+    if (ageBand == "6-10") {
+        return MinutesRange{35, 50};
+    }
+    if (ageBand == "11-15" || ageBand == "16-17") {
+        return MinutesRange{45, 60};
+    }
+    return std::nullopt;
+}
+
+bool isContactRhythm(std::string_view what)
+{
+    return what == "befriending_contact" || what == "volunteer_first_contact" || what == "play_sessions_min"
+        || what == "community_followup";
+}
+
+DueItem pausedUnlessCleared(DueItem item, std::string_view personId, std::string_view notClearedCode)
+{
+    if (notClearedCode.empty() || !isContactRhythm(item.what) || item.personId != personId) {
+        return item;
+    }
+    item.state = DueState::Paused;
+    item.pausedReason = std::string(notClearedCode);
+    item.sentence = "Paused until contact is cleared (" + std::string(reasonShort(notClearedCode)) + "): " + item.sentence;
+    return item;
 }
 
 bool playReferralTransitionAllowed(std::string_view from, std::string_view to)

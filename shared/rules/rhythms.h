@@ -13,7 +13,9 @@
 
 namespace fieldbook {
 
-enum class DueState { Upcoming, Due, Overdue };
+// Paused: a rhythm of contact with a person whom the gates do not clear for contact; it is neither
+// due nor overdue until the gate opens (pausedUnlessCleared).
+enum class DueState { Upcoming, Due, Overdue, Paused };
 
 struct DueItem
 {
@@ -25,6 +27,7 @@ struct DueItem
     Date due;             // the deadline: the last day on which the item is on time
     DueState state = DueState::Upcoming;
     std::string ownerId;  // the volunteer whose task it is; "" for the case's practitioner
+    std::string pausedReason; // the gate's reason code when state is Paused, else ""
 };
 
 // Everything due on one case on `today`, soonest first. Nothing for an unknown or closed case.
@@ -57,10 +60,23 @@ struct DueItem
 //  care_plan_action     actions not done/dropped, listed from 14 days before due_on, Due from 7.
 std::vector<DueItem> dueForCase(std::string_view caseId, const FactSource& facts, Date today);
 
-// Everything due across the user's caseload (their active matches as a volunteer, their cases as
-// practitioner), overdue first, then by date. A volunteer gets only the items they own; a
+// Everything due across the user's caseload (caseload.h: their cases as practitioner, their active
+// matches as a volunteer), overdue first, then by date. A volunteer gets only the items they own; a
 // practitioner gets every item of their cases.
 std::vector<DueItem> dueForUser(const User& user, const FactSource& facts, Date today);
+
+// Whether `what` is kept by contact with its person (a gated contact record, or the volunteer's
+// first contact): befriending_contact, volunteer_first_contact, play_sessions_min,
+// community_followup. Reviews, triage, letters and care-plan actions are not.
+bool isContactRhythm(std::string_view what);
+
+// A contact rhythm about `personId` on a day when contact with that person is not cleared is
+// Paused, never Due or Overdue: `notClearedCode` is the gate's reason code for contact with
+// `personId` on the item's case ("" when cleared, and then the item is returned unchanged, as is
+// every item that is not a contact rhythm or is about someone else). A paused item keeps its due
+// date, carries the code in pausedReason, and its sentence says that it is paused and why
+// (reasonShort). Upcoming items pause too: no contact may be planned for while the gate is shut.
+DueItem pausedUnlessCleared(DueItem item, std::string_view personId, std::string_view notClearedCode);
 
 // Play session length by the child's age band: 18 m-3 y 20-30 min, 3-5 y 25-40, 6-10 y 35-50,
 // 11-16 y 45-60; nullopt outside 18 months-16 years. The bands meet at birthdays: the 3rd birthday
@@ -71,6 +87,13 @@ struct MinutesRange
     int max = 0;
 };
 std::optional<MinutesRange> playSessionMinutes(Date childDateOfBirth, Date on);
+
+// The same guidance from the age band a volunteer sees instead of the date of birth (access.h
+// ageBand: "0-2", "3-5", "6-10", "11-15", "16-17", "18+"): the range that holds for the ages of the
+// band that have one, so "0-2" is 20-30 (for the children from 18 months) and "16-17" is 45-60 (for
+// the 16-year-olds); nullopt for "18+" and for anything that is not a band. A band is never turned
+// back into a date of birth.
+std::optional<MinutesRange> playSessionMinutesForAgeBand(std::string_view ageBand);
 
 // Play referral status flow: awaiting_first_contact -> awaiting_matching -> active_matched ->
 // closed | no_support_required. True when moving from `from` to `to` is allowed.

@@ -2,10 +2,15 @@
 // inactivity locks; enrolment refuses a bad address, fingerprint, code or PIN with a sentence.
 #include "appfixture.h"
 #include "errorchannel.h"
+#include "rules/access.h"
 #include "store/localstore.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QtTest>
+
+#include <algorithm>
 
 using namespace fieldbook;
 using namespace fieldbook::app;
@@ -90,6 +95,50 @@ private slots:
         QVERIFY2(finished.first().at(1).toString().contains(mentions), qPrintable(finished.first().at(1).toString()));
         QCOMPARE(app.state(), AppController::State::Enrol);
         QVERIFY(!app.store()->hasPin());
+    }
+
+    // The roles are the server's word (GET /v1/me), never guessed from the records on the phone.
+    void rolesComeOnlyFromTheServer()
+    {
+        fixture::App f(RoleSet{}, fixture::kVolunteer); // matched as a befriender in the records
+        f.app->refresh();
+        QVERIFY(f.app->roles().isEmpty());
+        QCOMPARE(f.app->caseload()->rowCount(), 0);
+        f.app->learnUser(QJsonObject{{QStringLiteral("roles"), QJsonArray{QStringLiteral("befriender")}}});
+        QCOMPARE(f.app->roles(), QStringList{QStringLiteral("befriender")});
+        f.app->refresh();
+        QCOMPARE(f.app->caseload()->rowCount(), 1);
+        // Every role taken away: the phone offers nothing more.
+        f.app->learnUser(QJsonObject{{QStringLiteral("roles"), QJsonArray{}}});
+        QVERIFY(f.app->roles().isEmpty());
+        // An answer that says nothing about roles leaves them as they were.
+        f.app->learnUser(QJsonObject{{QStringLiteral("roles"), QJsonArray{QStringLiteral("mentor")}}});
+        f.app->learnUser(QJsonObject{{QStringLiteral("name"), QStringLiteral("Sam")}});
+        QCOMPARE(f.app->roles(), QStringList{QStringLiteral("mentor")});
+    }
+
+    // "Raise a safeguarding concern" is offered exactly where the core's role table (which the
+    // server enforces) accepts the report, and then it leads the menu.
+    void concernOfferedWhereTheCoreAccepts_data()
+    {
+        QTest::addColumn<int>("role");
+        for (const Role role : allRoles()) {
+            QTest::newRow(std::string(roleName(role)).c_str()) << static_cast<int>(role);
+        }
+    }
+
+    void concernOfferedWhereTheCoreAccepts()
+    {
+        QFETCH(int, role);
+        const RoleSet roles{static_cast<Role>(role)};
+        fixture::App f(roles, fixture::kVolunteer);
+        const auto types = writableRecordTypes(roles);
+        const bool core = std::find(types.begin(), types.end(), "safeguarding_report") != types.end();
+        QCOMPARE(f.app->canRaiseConcern(), core);
+        const QVariantList forms = f.app->menuForms();
+        QCOMPARE(!forms.isEmpty() && forms.first().toMap().value(QStringLiteral("recordType")).toString()
+                                         == QLatin1String("safeguarding_report"),
+                 core);
     }
 
     void menuOffersTheSafeguardingReport()

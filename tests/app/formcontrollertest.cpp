@@ -5,6 +5,11 @@
 #include "appfixture.h"
 #include "controllers/formcontroller.h"
 #include "controllers/formfieldmodel.h"
+#include "model/record.h"
+#include "models/casestatus.h"
+#include "net/apiclient.h"
+#include "rules/gates.h"
+#include "rules/reasons.h"
 #include "store/localstore.h"
 
 #include <QAbstractItemModelTester>
@@ -140,7 +145,8 @@ private slots:
         form.setValue(QStringLiteral("concerns"), QStringLiteral("none"));
         QVERIFY(form.gateApplies());
         QVERIFY(!form.gateCleared());
-        QCOMPARE(form.gateText(), QStringLiteral("Not cleared: consent to contact Irina was withdrawn"));
+        QCOMPARE(form.gateText(),
+                 QCoreApplication::translate("Reason", std::string(reasonSentence("consent_withdrawn")).c_str()));
         QVERIFY(!form.submit(false));
         QCOMPARE(f.app->store()->waitingCount(), 0);
         // Once the person confirms, it is kept (the server will hold it for review).
@@ -158,6 +164,81 @@ private slots:
         QVERIFY(form.gateApplies());
         QVERIFY2(form.gateCleared(), qPrintable(form.gateText()));
         QVERIFY(form.gateText().contains(QStringLiteral("Irina")));
+    }
+
+    // Before Save, a welfare grant request shows the core's own eligibility decision, in the core's
+    // words: Irina has no date of birth on the phone, so checkWelfareGrant says too young.
+    void welfareGrantWarnsWithTheCoresDecision()
+    {
+        fixture::App f({Role::Practitioner}, fixture::kPractitioner);
+        FormController form;
+        form.setRecordType(QStringLiteral("welfare_grant_request"));
+        form.setCaseId(QString::fromStdString(fixture::kCase));
+        form.setPersonId(QString::fromStdString(fixture::kIrina));
+        Record draft;
+        draft.type = "welfare_grant_request";
+        draft.fields = form.answers();
+        const GateDecision core = checkWelfareGrant(draft, f.app->store()->facts(), todayUtc());
+        QVERIFY(!core.cleared());
+        QVERIFY(form.gateApplies());
+        QCOMPARE(form.gateCleared(), core.cleared());
+        QCOMPARE(form.gateRefuses(), !core.quarantines());
+        QCOMPARE(form.gateText(), QCoreApplication::translate("Reason", std::string(reasonSentence(core.code())).c_str()));
+        QVERIFY(!form.submit(false)); // asked first
+    }
+
+    void matchActivationWarnsWithTheCoresDecision_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("volunteer");
+        QTest::addColumn<bool>("applies");
+        QTest::newRow("proposed: no gate") << "proposed" << QString::fromStdString(fixture::kVolunteer) << false;
+        QTest::newRow("active, vetted befriender") << "active" << QString::fromStdString(fixture::kVolunteer) << true;
+        QTest::newRow("active, unknown volunteer") << "active" << "a0000000000000000000000000000009" << true;
+    }
+
+    void matchActivationWarnsWithTheCoresDecision()
+    {
+        QFETCH(QString, status);
+        QFETCH(QString, volunteer);
+        QFETCH(bool, applies);
+        fixture::App f({Role::Coordinator}, "a0000000000000000000000000000003");
+        FormController form;
+        form.setRecordType(QStringLiteral("match"));
+        form.setCaseId(QString::fromStdString(fixture::kCase));
+        form.setPersonId(QString::fromStdString(fixture::kIrina));
+        form.setValue(QStringLiteral("volunteer"), volunteer);
+        form.setValue(QStringLiteral("status"), status);
+        QCOMPARE(form.gateApplies(), applies);
+        if (!applies) {
+            QVERIFY(form.gateCleared());
+            return;
+        }
+        Record draft;
+        draft.type = "match";
+        draft.fields = form.answers();
+        const GateDecision core = checkMatchActivation(draft, f.app->store()->facts(), todayUtc());
+        QCOMPARE(form.gateCleared(), core.cleared());
+        if (!core.cleared()) {
+            QVERIFY(form.gateRefuses());
+            QCOMPARE(form.gateText(),
+                     QCoreApplication::translate("Reason", std::string(reasonSentence(core.code())).c_str()));
+        }
+    }
+
+    // The instants a form fills in are the server's time as the answers told it, not the phone's.
+    void defaultInstantsUseTheServersTime()
+    {
+        fixture::App f;
+        constexpr std::int64_t kServerNow = 1740823200000; // 2025-03-01T10:00:00Z
+        f.app->api()->clock().setPhoneClock([] { return kServerNow + 3 * 3600 * 1000; });
+        f.app->api()->clock().learn(kServerNow, kServerNow + 3 * 3600 * 1000);
+        FormController form;
+        form.setRecordType(QStringLiteral("session_report"));
+        form.setCaseId(QString::fromStdString(fixture::kCase));
+        form.setPersonId(QString::fromStdString(fixture::kIrina));
+        QCOMPARE(form.value(QStringLiteral("occurred_at")).toString(), QStringLiteral("2025-03-01T10:00:00Z"));
+        f.app->api()->clock().setPhoneClock({});
     }
 
     void safeguardingIsNeverBlockedAndGoesFirst()

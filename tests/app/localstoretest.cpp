@@ -3,9 +3,11 @@
 // both or neither), push results, pulled pages and removals, drafts.
 #include "storefixture.h"
 
+#include "net/serverclock.h"
 #include "storage/sqlitedb.h"
 #include "store/localstore.h"
 #include "store/schema.h"
+#include "sync/hlc.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -225,6 +227,48 @@ private slots:
         // Answering again (a resumed push) changes nothing.
         f.store->applyPushResults({{applied.id, "duplicate", "", "applied"}});
         QCOMPARE(f.store->status("session_report", applied.recordId), RecordStatus::Synced);
+    }
+
+    // A phone two hours fast stamps a change the server refuses as from the future; once its
+    // answers have told the phone the server's time, the change is stamped again (new change id,
+    // new clock, same record) and waits to be resent, and a second refusal stands (no loop).
+    void clockRefusalIsStampedAgainAndResent()
+    {
+        fixture::Store f;
+        f.store->applyPulled(fixture::clearedCase(), "c1");
+        constexpr std::int64_t kServerNow = 1740823200000; // 2025-03-01T10:00:00Z
+        constexpr std::int64_t kFast = 2 * 3600 * 1000;
+        std::int64_t phone = kServerNow + kFast;
+        ServerClock clock;
+        clock.setPhoneClock([&phone] { return phone; });
+        f.store->setClock(&clock);
+        const Change first = f.store->recordLocalChange(sessionReport("clock"));
+        QCOMPARE(HlcStamp::parse(first.hlc)->millis, kServerNow + kFast);
+
+        clock.learn(kServerNow, phone); // the refusal's own answer carries the server's Date
+        f.store->applyPushResults({{first.id, "rejected", "invalid:hlc", ""}});
+        QVERIFY(f.store->problems().empty());
+        QCOMPARE(f.store->status("session_report", first.recordId), RecordStatus::Pending);
+        const auto waiting = f.store->waitingChanges(10);
+        QCOMPARE(waiting.size(), std::size_t(1));
+        const Change& again = waiting.front().change;
+        QVERIFY(again.id != first.id);
+        QCOMPARE(again.recordId, first.recordId);
+        QCOMPARE(again.fields.at("notes"), first.fields.at("notes"));
+        const auto stamp = HlcStamp::parse(again.hlc);
+        QVERIFY(stamp);
+        QVERIFY(stamp->millis <= kServerNow + ServerClock::kServerToleranceMillis);
+        QCOMPARE(f.store->record("session_report", first.recordId)->hlc, again.hlc);
+        // New local writes are stamped with the corrected time too.
+        const Change next = f.store->recordLocalChange(sessionReport("after"));
+        QVERIFY(HlcStamp::parse(next.hlc)->millis < kServerNow + ServerClock::kServerToleranceMillis);
+        QVERIFY(next.hlc > again.hlc);
+
+        // Refused again although the corrected clock agrees: it stays refused, for a person to see.
+        f.store->applyPushResults({{again.id, "rejected", "invalid:hlc", ""}});
+        QCOMPARE(f.store->problems().size(), std::size_t(1));
+        QCOMPARE(f.store->status("session_report", first.recordId), RecordStatus::Rejected);
+        f.store->setClock(nullptr);
     }
 
     void duplicateStandsForTheFirstAnswer_data()

@@ -2,6 +2,7 @@
 // person dismisses them; checked by QAbstractItemModelTester.
 #include "appfixture.h"
 #include "models/problemlistmodel.h"
+#include "rules/reasons.h"
 #include "sync/synccontroller.h"
 
 #include <QAbstractItemModelTester>
@@ -46,18 +47,22 @@ private slots:
         QCOMPARE(model->rowCount(), 1);
     }
 
+    // Every reason in the core's one wording (reasons.h), never the phone's own.
     void explainsEveryReason_data()
     {
         QTest::addColumn<QString>("state");
         QTest::addColumn<QString>("reason");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("consent missing") << "quarantined" << "consent_missing" << "consent";
-        QTest::newRow("protection") << "quarantined" << "protection_check_missing" << "protection";
-        QTest::newRow("restricted") << "quarantined" << "restricted" << "restriction";
-        QTest::newRow("vetting") << "quarantined" << "vetting_invalid" << "DBS";
-        QTest::newRow("after ending") << "quarantined" << "after_ending" << "six months";
-        QTest::newRow("forbidden") << "rejected" << "forbidden" << "may not";
-        QTest::newRow("too large") << "rejected" << "too_large" << "too large";
+        for (const char* code : {"consent_missing", "consent_withdrawn", "protection_check_missing", "restricted",
+                                 "vetting_invalid", "after_ending"}) {
+            QTest::newRow(code) << "quarantined" << code << QString::fromUtf8(std::string(reasonSentence(code)).c_str());
+        }
+        for (const char* code : {"forbidden", "too_large", "unknown_record_type", "invalid:record_id", "invalid:status",
+                                 "invalid:hlc", "invalid:id", "something_new"}) {
+            QTest::newRow(code) << "rejected" << code << QString::fromUtf8(std::string(reasonSentence(code)).c_str());
+        }
+        QTest::newRow("field named") << "rejected" << "invalid:duration_minutes" << "Duration (minutes)";
+        QTest::newRow("held is said") << "quarantined" << "restricted" << "Held for review";
     }
 
     void explainsEveryReason()

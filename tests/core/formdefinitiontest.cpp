@@ -5,7 +5,10 @@
 #include "model/formdefinition.h"
 #include "model/record.h"
 
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+
+#include <set>
 #endif
 
 using namespace fieldbook;
@@ -37,7 +40,173 @@ private slots:
     void toJsonRoundTrips();
     void fieldTypes_data();
     void fieldTypes();
+    void visibleWhenOfEveryForm_data();
+    void visibleWhenOfEveryForm();
+    void visibleWhenTableCoversEveryConditionalField();
+    void visibleWhenKindsOfAnswer_data();
+    void visibleWhenKindsOfAnswer();
 };
+
+namespace {
+
+struct VisibilityRow
+{
+    const char* recordType;
+    int version;
+    const char* field;
+    const char* answers; // the other answers, as JSON
+    bool visible;
+};
+
+// Every visible_when of every built-in form, each shown and hidden at least once.
+const std::vector<VisibilityRow>& visibilityTable()
+{
+    static const std::vector<VisibilityRow> rows = {
+        {"triage", 1, "decline_reasons", R"({"outcome":"declined"})", true},
+        {"triage", 1, "decline_reasons", R"({"outcome":"declined_to_sign"})", true},
+        {"triage", 1, "decline_reasons", R"({"outcome":"accepted"})", false},
+        {"triage", 1, "decline_reasons", R"({})", false},
+        {"case", 1, "referral_status", R"({"stream":"play"})", true},
+        {"case", 1, "referral_status", R"({"stream":"befriending"})", false},
+        {"case", 1, "referral_status_since", R"({"stream":"play"})", true},
+        {"case", 1, "referral_status_since", R"({"stream":"casework"})", false},
+        {"case", 1, "closed_on", R"({"status":"closed"})", true},
+        {"case", 1, "closed_on", R"({"status":"open"})", false},
+        {"case", 1, "closure_reason", R"({"status":"closed"})", true},
+        {"case", 1, "closure_reason", R"({"status":""})", false},
+        {"session_report", 1, "concern_details", R"({"concerns":"boundary"})", true},
+        {"session_report", 1, "concern_details", R"({"concerns":"none"})", false},
+        {"session_report", 2, "concern_details", R"({"concerns":"safeguarding"})", true},
+        {"session_report", 2, "concern_details", R"({"concerns":"none"})", false},
+        {"contact_sheet", 1, "concern_details", R"({"concerns":"safeguarding"})", true},
+        {"contact_sheet", 1, "concern_details", R"({})", false},
+        {"contact_sheet", 1, "establishment", R"({"mode":"in_person"})", true},
+        {"contact_sheet", 1, "establishment", R"({"mode":"phone"})", false},
+        {"person", 1, "prison_number", R"({"kind":"prisoner"})", true},
+        {"person", 1, "prison_number", R"({"kind":"prison_leaver"})", true},
+        {"person", 1, "prison_number", R"({"kind":"child"})", false},
+        {"person", 1, "establishment", R"({"kind":"prison_leaver"})", true},
+        {"person", 1, "establishment", R"({"kind":"family_member"})", false},
+        {"person", 1, "release_date", R"({"kind":"prisoner"})", true},
+        {"person", 1, "release_date", R"({"kind":"prison_leaver"})", false},
+        {"play_session", 1, "concern_details", R"({"concerns":"boundary"})", true},
+        {"play_session", 1, "concern_details", R"({"concerns":"none"})", false},
+        // The volunteer's first-contact rhythm starts from sent_on: any volunteer named shows it.
+        {"first_contact_report", 1, "sent_on", R"({"sent_to_volunteer":"a0000000000000000000000000000001"})", true},
+        {"first_contact_report", 1, "sent_on", R"({"sent_to_volunteer":""})", false},
+        {"first_contact_report", 1, "sent_on", R"({"sent_to_volunteer":null})", false},
+        {"first_contact_report", 1, "sent_on", R"({})", false},
+        {"protection_check", 1, "restrictions", R"({"outcome":"restricted"})", true},
+        {"protection_check", 1, "restrictions", R"({"outcome":"clear"})", false},
+        {"protection_check", 1, "details", R"({"outcome":"restricted"})", true},
+        {"protection_check", 1, "details", R"({"outcome":"clear"})", false},
+        {"match", 1, "ended_at", R"({"status":"ended"})", true},
+        {"match", 1, "ended_at", R"({"status":"active"})", false},
+        {"match", 1, "end_reason", R"({"status":"ended"})", true},
+        {"match", 1, "end_reason", R"({"status":"proposed"})", false},
+    };
+    return rows;
+}
+
+} // namespace
+
+void FormDefinitionTest::visibleWhenOfEveryForm_data()
+{
+    QTest::addColumn<QString>("recordType");
+    QTest::addColumn<int>("version");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("answers");
+    QTest::addColumn<bool>("visible");
+    for (const VisibilityRow& row : visibilityTable()) {
+        QTest::addRow("%s v%d %s %s", row.recordType, row.version, row.field, row.answers)
+            << row.recordType << row.version << row.field << row.answers << row.visible;
+    }
+}
+
+void FormDefinitionTest::visibleWhenOfEveryForm()
+{
+    QFETCH(QString, recordType);
+    QFETCH(int, version);
+    QFETCH(QString, field);
+    QFETCH(QString, answers);
+    QFETCH(bool, visible);
+    const FormDefinition* form = FormRegistry::builtin().find(recordType.toStdString(), version);
+    QVERIFY(form);
+    const FieldDefinition* definition = form->field(field.toStdString());
+    QVERIFY(definition);
+    QVERIFY(definition->visibleWhen);
+    QCOMPARE(isFieldVisible(*definition, boost::json::parse(answers.toStdString()).as_object()), visible);
+}
+
+void FormDefinitionTest::visibleWhenTableCoversEveryConditionalField()
+{
+    // A new visible_when in a form must come with its rows above, shown and hidden.
+    std::set<std::string> shown;
+    std::set<std::string> hidden;
+    for (const VisibilityRow& row : visibilityTable()) {
+        const std::string key = std::string(row.recordType) + "/" + std::to_string(row.version) + "/" + row.field;
+        (row.visible ? shown : hidden).insert(key);
+    }
+    for (const FormDefinition& form : FormRegistry::builtin().all()) {
+        for (const FieldDefinition& field : form.fields) {
+            if (!field.visibleWhen) {
+                QVERIFY(isFieldVisible(field, {}));
+                continue;
+            }
+            const std::string key = form.recordType + "/" + std::to_string(form.version) + "/" + field.name;
+            QVERIFY2(shown.count(key) && hidden.count(key), key.c_str());
+        }
+    }
+}
+
+void FormDefinitionTest::visibleWhenKindsOfAnswer_data()
+{
+    QTest::addColumn<QString>("values"); // the condition's values, as a JSON array
+    QTest::addColumn<QString>("answer"); // the other field's answer, as JSON ("" = absent)
+    QTest::addColumn<bool>("visible");
+    QTest::newRow("absent") << R"(["a"])" << "" << false;
+    QTest::newRow("null") << R"(["a"])" << "null" << false;
+    QTest::newRow("empty text") << R"(["a"])" << R"("")" << false;
+    QTest::newRow("listed text") << R"(["a","b"])" << R"("b")" << true;
+    QTest::newRow("other text") << R"(["a"])" << R"("c")" << false;
+    QTest::newRow("text, case matters") << R"(["a"])" << R"("A")" << false;
+    QTest::newRow("true listed") << R"(["true"])" << "true" << true;
+    QTest::newRow("false not listed") << R"(["true"])" << "false" << false;
+    QTest::newRow("false listed") << R"(["false"])" << "false" << true;
+    QTest::newRow("list holds one") << R"(["a"])" << R"(["c","a"])" << true;
+    QTest::newRow("list holds none") << R"(["a"])" << R"(["c"])" << false;
+    QTest::newRow("empty list") << R"(["a"])" << "[]" << false;
+    QTest::newRow("number") << R"(["1"])" << "1" << false;
+    QTest::newRow("object") << R"(["a"])" << R"({"a":1})" << false;
+    QTest::newRow("any: text") << "[]" << R"("anything")" << true;
+    QTest::newRow("any: false") << "[]" << "false" << true;
+    QTest::newRow("any: number") << "[]" << "0" << true;
+    QTest::newRow("any: empty text") << "[]" << R"("")" << false;
+    QTest::newRow("any: empty list") << "[]" << "[]" << false;
+    QTest::newRow("any: empty object") << "[]" << "{}" << false;
+    QTest::newRow("any: absent") << "[]" << "" << false;
+}
+
+void FormDefinitionTest::visibleWhenKindsOfAnswer()
+{
+    QFETCH(QString, values);
+    QFETCH(QString, answer);
+    QFETCH(bool, visible);
+    FieldDefinition field;
+    field.name = "shown";
+    Condition condition;
+    condition.field = "other";
+    const boost::json::value parsed = boost::json::parse(values.toStdString());
+    for (const auto& value : parsed.as_array()) {
+        condition.values.emplace_back(value.as_string());
+    }
+    field.visibleWhen = condition;
+    boost::json::object answers;
+    if (!answer.isEmpty()) {
+        answers["other"] = boost::json::parse(answer.toStdString());
+    }
+    QCOMPARE(isFieldVisible(field, answers), visible);
+}
 
 void FormDefinitionTest::builtinCoversEveryRecordType_data()
 {

@@ -3,6 +3,7 @@
 
 #ifndef Q_MOC_RUN
 #include "rules/rhythms.h"
+#include "rules/reasons.h"
 
 #include "scenario.h"
 #endif
@@ -27,6 +28,8 @@ QString stateName(DueState state)
         return "due";
     case DueState::Overdue:
         return "overdue";
+    case DueState::Paused:
+        return "paused";
     }
     return {};
 }
@@ -92,6 +95,11 @@ private slots:
     void playSessionMinutes();
     void referralFlow_data();
     void referralFlow();
+    void pausedWhenNotCleared_data();
+    void pausedWhenNotCleared();
+    void pausedOnTheCaseload();
+    void sessionMinutesByAgeBand_data();
+    void sessionMinutesByAgeBand();
 };
 
 // Match started 2025-01-10; `lastContact` the day of the last session report ("" none).
@@ -505,6 +513,104 @@ void RhythmsTest::referralFlow()
     QFETCH(QString, to);
     QFETCH(bool, allowed);
     QCOMPARE(playReferralTransitionAllowed(from.toStdString(), to.toStdString()), allowed);
+}
+
+void RhythmsTest::pausedWhenNotCleared_data()
+{
+    QTest::addColumn<QString>("what");
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<bool>("samePerson");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("expected"); // the state after
+    const char* codes[] = {"consent_withdrawn", "consent_missing", "restricted", "protection_check_missing",
+                           "vetting_invalid", "after_ending"};
+    for (const char* what : {"befriending_contact", "volunteer_first_contact", "play_sessions_min", "community_followup"}) {
+        for (const char* code : codes) {
+            QTest::addRow("%s overdue, %s", what, code) << what << "overdue" << true << code << "paused";
+        }
+        QTest::addRow("%s due, restricted", what) << what << "due" << true << "restricted" << "paused";
+        QTest::addRow("%s upcoming, restricted", what) << what << "upcoming" << true << "restricted" << "paused";
+        QTest::addRow("%s overdue, cleared", what) << what << "overdue" << true << "" << "overdue";
+        QTest::addRow("%s overdue, someone else", what) << what << "overdue" << false << "consent_withdrawn" << "overdue";
+    }
+    for (const char* what : {"review_3m", "review_6m", "triage", "carer_letter", "no_support_required",
+                             "first_contact_carer", "community_support_end", "care_plan_action"}) {
+        QTest::addRow("%s is not contact", what) << what << "overdue" << true << "consent_withdrawn" << "overdue";
+    }
+}
+
+void RhythmsTest::pausedWhenNotCleared()
+{
+    QFETCH(QString, what);
+    QFETCH(QString, state);
+    QFETCH(bool, samePerson);
+    QFETCH(QString, code);
+    QFETCH(QString, expected);
+    DueItem item;
+    item.caseId = hexId(10);
+    item.personId = hexId(2);
+    item.what = what.toStdString();
+    item.sentence = "Contact Irina: last contact 20 days ago (every 7-14 days)";
+    item.due = day("2025-03-01");
+    item.state = state == "overdue" ? DueState::Overdue : state == "due" ? DueState::Due : DueState::Upcoming;
+    const DueItem after = pausedUnlessCleared(item, samePerson ? hexId(2) : hexId(3), code.toStdString());
+    QCOMPARE(stateName(after.state), expected);
+    QCOMPARE(after.due, item.due);
+    if (expected == "paused") {
+        QCOMPARE(QString::fromStdString(after.pausedReason), code);
+        QVERIFY2(after.sentence.find(reasonShort(code.toStdString())) != std::string::npos, after.sentence.c_str());
+        QVERIFY(after.sentence.rfind("Paused", 0) == 0);
+    } else {
+        QVERIFY(after.pausedReason.empty());
+        QCOMPARE(after.sentence, item.sentence);
+    }
+    const QStringList contactRhythms{"befriending_contact", "volunteer_first_contact", "play_sessions_min",
+                                     "community_followup"};
+    QCOMPARE(isContactRhythm(item.what), contactRhythms.contains(what));
+}
+
+void RhythmsTest::pausedOnTheCaseload()
+{
+    // The befriender's overdue contact, once consent is withdrawn, is paused with the reason.
+    Scenario s;
+    s.consent(hexId(44), s.prisoner, s.irina, "contact", "withdrawn", "2025-02-01T10:00:00Z");
+    const auto items = dueForUser(s.user(s.befriender), s.facts, day("2025-03-01"));
+    const auto* contact = find(items, "befriending_contact");
+    QVERIFY(contact);
+    QCOMPARE(stateName(contact->state), QString("overdue"));
+    const DueItem paused = pausedUnlessCleared(*contact, s.irina, "consent_withdrawn");
+    QCOMPARE(stateName(paused.state), QString("paused"));
+    QVERIFY(paused.sentence.find("consent withdrawn") != std::string::npos);
+    QVERIFY(paused.sentence.find("Overdue") == std::string::npos);
+}
+
+void RhythmsTest::sessionMinutesByAgeBand_data()
+{
+    QTest::addColumn<QString>("band");
+    QTest::addColumn<int>("min");
+    QTest::addColumn<int>("max"); // 0, 0: no guidance
+    QTest::newRow("0-2") << "0-2" << 20 << 30;
+    QTest::newRow("3-5") << "3-5" << 25 << 40;
+    QTest::newRow("6-10") << "6-10" << 35 << 50;
+    QTest::newRow("11-15") << "11-15" << 45 << 60;
+    QTest::newRow("16-17") << "16-17" << 45 << 60;
+    QTest::newRow("18+") << "18+" << 0 << 0;
+    QTest::newRow("empty") << "" << 0 << 0;
+    QTest::newRow("not a band") << "4-7" << 0 << 0;
+    QTest::newRow("a date is not a band") << "2020-01-01" << 0 << 0;
+}
+
+void RhythmsTest::sessionMinutesByAgeBand()
+{
+    QFETCH(QString, band);
+    QFETCH(int, min);
+    QFETCH(int, max);
+    const auto minutes = playSessionMinutesForAgeBand(band.toStdString());
+    QCOMPARE(minutes.has_value(), max > 0);
+    if (minutes) {
+        QCOMPARE(minutes->min, min);
+        QCOMPARE(minutes->max, max);
+    }
 }
 
 QTEST_APPLESS_MAIN(RhythmsTest)

@@ -42,6 +42,7 @@ Device::Device(fieldbook::testsupport::TestServer& server, const QString& userId
     deviceId = identity.deviceId;
     api.setServer(server.url(), server.fingerprint());
     api.setTimeoutMs(15000);
+    store->setClock(&api.clock()); // as the app does: stamps at the server's time
     engine = std::make_unique<fieldbook::app::SyncEngine>(store.get(), &api);
 }
 

@@ -78,4 +78,40 @@ TestCase {
         compare(caseSpy.count, 1)
         compare(caseSpy.signalArguments[0][0], "c0000000000000000000000000000001")
     }
+
+    // Consent withdrawn: the reminder is paused with the core's reason, never "Overdue".
+    function test_pausedReminderWhileNotCleared() {
+        Fixture.pull("clearance", "c0000000000000000000000000000008",
+                     { case_id: "c0000000000000000000000000000001", person_id: "b0000000000000000000000000000002",
+                       cleared: false, reason: "consent_withdrawn" })
+        const page = createTemporaryObject(pageComponent, root)
+        waitForRendering(page)
+        const chip = findByName(page, "dueChip")
+        verify(chip)
+        verify(chip.visible)
+        compare(chip.text, "Paused")
+        const due = findByName(page, "dueText")
+        verify(due.text.indexOf("Paused") === 0, due.text)
+        verify(due.text.indexOf("consent withdrawn") > 0, due.text)
+        compare(AppController.caseload.overdueCount, 0)
+        Fixture.pull("clearance", "c0000000000000000000000000000008",
+                     { case_id: "c0000000000000000000000000000001", person_id: "b0000000000000000000000000000002",
+                       cleared: true, reason: "" })
+        // The list is rebuilt from the store: look the chip up again.
+        tryVerify(() => findByName(page, "dueChip") && findByName(page, "dueChip").text === "Overdue")
+    }
+
+    function test_raiseAConcernFromTheCaseload() {
+        const page = createTemporaryObject(pageComponent, root)
+        waitForRendering(page)
+        const button = findByName(page, "raiseConcern")
+        verify(button)
+        compare(button.visible, AppController.canRaiseConcern)
+        verify(button.visible, "a befriender may always raise a concern")
+        compare(button.Accessible.name, "Raise a safeguarding concern")
+        concernSpy.target = page
+        mouseClick(button)
+        compare(concernSpy.count, 1)
+    }
+    SignalSpy { id: concernSpy; signalName: "concernRequested" }
 }

@@ -74,4 +74,38 @@ TestCase {
         verify(history)
         compare(history.count, 0)
     }
+
+    // The practitioner's case is about the prisoner himself: the banner shows the core's decision
+    // (no consent of Marek about himself yet: not cleared), then cleared once it is recorded.
+    function test_prisonerCaseBannerIsTheCoresDecision() {
+        Fixture.beUser("a0000000000000000000000000000002", ["practitioner"])
+        const page = createTemporaryObject(pageComponent, root)
+        compare(page.title, "Marek")
+        waitForRendering(page)
+        const banner = findByName(page, "clearanceBanner")
+        verify(banner.visible)
+        verify(!banner.cleared, "a prisoner's case is not cleared by being a prisoner's")
+        compare(banner.text, "Not cleared: the consent this contact needs is not recorded.")
+        Fixture.pull("consent", "c0000000000000000000000000000009",
+                     { given_by: "b0000000000000000000000000000001", about: "b0000000000000000000000000000001",
+                       scope: "contact", status: "given", method: "written", recorded_at: "2024-01-03T10:00:00Z" })
+        tryCompare(banner, "cleared", true)
+        compare(banner.text, "Cleared to contact Marek")
+        Fixture.beUser("a0000000000000000000000000000001", ["befriender"])
+    }
+
+    function test_pausedReminderOnTheCasePage() {
+        Fixture.pull("clearance", "c0000000000000000000000000000008",
+                     { case_id: "c0000000000000000000000000000001", person_id: "b0000000000000000000000000000002",
+                       cleared: false, reason: "restricted" })
+        const page = createTemporaryObject(pageComponent, root)
+        waitForRendering(page)
+        const item = findByName(page, "dueItem")
+        verify(item)
+        verify(item.text.indexOf("Paused") >= 0 && item.text.indexOf("restricted") > 0, item.text)
+        verify(!findByName(page, "clearanceBanner").cleared)
+        Fixture.pull("clearance", "c0000000000000000000000000000008",
+                     { case_id: "c0000000000000000000000000000001", person_id: "b0000000000000000000000000000002",
+                       cleared: true, reason: "" })
+    }
 }

@@ -51,4 +51,17 @@ TestCase {
         page.header.backRequested()
         compare(backSpy.count, 1)
     }
+
+    function test_warnsWhenThePhoneClockIsOff() {
+        const page = createTemporaryObject(pageComponent, root)
+        waitForRendering(page)
+        const warning = findByName(page, "clockWarning")
+        verify(warning)
+        verify(!warning.visible)
+        Fixture.phoneClockAhead(90)
+        tryCompare(warning, "visible", true)
+        verify(SyncController.clockWarning.indexOf("ahead") > 0, SyncController.clockWarning)
+        Fixture.phoneClockAhead(0)
+        tryCompare(warning, "visible", false)
+    }
 }
