@@ -11,6 +11,7 @@
 #include "models/casestatus.h"
 #include "rules/access.h"
 #include "rules/gates.h"
+#include "rules/writerules.h"
 #include "rules/rhythms.h"
 #include "store/localstore.h"
 #include "sync/change.h"
@@ -269,18 +270,23 @@ void FormController::checkGate()
         m_gateText = gate.sentence;
         return;
     }
-    // The same core functions the server enforces; their refusals are rejections, not holds.
-    std::optional<GateDecision> decision;
-    if (draft.type == "welfare_grant_request") {
-        decision = checkWelfareGrant(draft, store.facts(), todayUtc());
-    } else if (draft.type == "match" && draft.text("status") == "active") {
-        decision = checkMatchActivation(draft, store.facts(), todayUtc());
+    // The server's own judgement of the draft, in its order (writerules.h): the state change,
+    // consent before data, then the gate that applies to this record type.
+    const Record* before = nullptr;
+    const Date today = Date::fromDateOrInstant(m_app->api()->clock().nowInstant()).value_or(todayUtc());
+    WriteVerdict verdict = checkStateChange(draft, before, store.facts());
+    if (verdict.applied()) {
+        verdict = checkConsentBeforeData(draft, store.facts());
     }
-    if (decision) {
+    if (verdict.applied()) {
+        verdict = checkGatesFor(m_app->currentUser(), draft, before, store.facts(), today);
+    }
+    const bool gated = draft.type == "welfare_grant_request" || (draft.type == "match" && draft.text("status") == "active");
+    if (gated || !verdict.applied()) {
         m_gateApplies = true;
-        m_gateCleared = decision->cleared();
-        m_gateRefuses = !decision->cleared() && !decision->quarantines();
-        m_gateText = decision->cleared() ? tr("The checks for this record pass.") : reasonText(decision->code());
+        m_gateCleared = verdict.applied();
+        m_gateRefuses = verdict.status == WriteStatus::Rejected;
+        m_gateText = verdict.applied() ? tr("The checks for this record pass.") : reasonText(verdict.reason);
     }
 }
 

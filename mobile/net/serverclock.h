@@ -22,8 +22,6 @@ public:
 
     // How far the phone may be off before a person is told (the offset itself is always applied).
     static constexpr std::int64_t kWarnAfterMillis = 60 * 1000;
-    // The contract's limit for a clock ahead of the server's (hlc, occurred_at, recorded_at).
-    static constexpr std::int64_t kServerToleranceMillis = 5 * 60 * 1000;
 
     ServerClock();
 

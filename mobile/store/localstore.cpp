@@ -1,4 +1,5 @@
 #include "store/localstore.h"
+#include "rules/writerules.h"
 
 #include "crypto/aead.h"
 #include "model/ids.h"
@@ -714,7 +715,7 @@ void LocalStore::rewindClockIfAhead()
     }
     const auto last = HlcStamp::parse(m_clock->last());
     const std::int64_t now = nowMillis();
-    if (last && last->millis > now + ServerClock::kServerToleranceMillis) {
+    if (last && last->millis > now + kClockAheadMillis) {
         m_clock = std::make_unique<HybridClock>(last->node, HlcStamp{now, 0, last->node}.toString());
     }
 }

@@ -1,4 +1,5 @@
 #include "sync/clockrestamp.h"
+#include "rules/writerules.h"
 
 #include "model/dates.h"
 #include "net/serverclock.h"
@@ -14,7 +15,7 @@ bool isClockRefusal(std::string_view reason)
 std::optional<Change> changeToResend(const Change& refused, std::string_view reason, std::int64_t correctedNowMillis,
                                      std::int64_t offsetMillis, std::string newChangeId)
 {
-    const std::int64_t latestAccepted = correctedNowMillis + ServerClock::kServerToleranceMillis;
+    const std::int64_t latestAccepted = correctedNowMillis + kClockAheadMillis;
     Change again = refused;
     again.id = std::move(newChangeId);
     again.hlc.clear();

@@ -3,6 +3,7 @@
 #include "appfixture.h"
 #include "errorchannel.h"
 #include "rules/access.h"
+#include "rules/writerules.h"
 #include "store/localstore.h"
 
 #include <QJsonArray>
