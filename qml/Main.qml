@@ -23,7 +23,7 @@ ApplicationWindow {
         switch (AppController.state) {
         case AppController.Enrol: return enrolPage
         case AppController.Locked: return unlockPage
-        default: return caseloadPage
+        default: return AppController.roles.indexOf("safeguarding_officer") >= 0 ? safeguardingPage : caseloadPage
         }
     }
 
@@ -36,6 +36,8 @@ ApplicationWindow {
         case "case": stack.push(casePage, { caseId: argument }); break
         case "form": stack.push(formPage, { recordType: parts[0], caseId: parts[1] || "", personId: parts[2] || "" }); break
         case "sync": stack.push(syncPage); break
+        case "alerts": stack.push(alertsPage); break
+        case "safeguarding": stack.push(safeguardingPage); break
         }
     }
 
@@ -97,6 +99,15 @@ ApplicationWindow {
         }
     }
     Component { id: syncPage; SyncPage { onBackRequested: stack.pop() } }
+    Component { id: alertsPage; AlertsPage { objectName: "alertsPage"; onBackRequested: stack.pop() } }
+    Component {
+        id: safeguardingPage
+        SafeguardingPage {
+            objectName: "safeguardingPage"
+            onMenuRequested: drawer.open()
+            onCaseRequested: caseId => root.show("case", caseId)
+        }
+    }
 
     ErrorBanner {
         anchors.left: parent.left

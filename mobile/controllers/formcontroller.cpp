@@ -19,6 +19,7 @@
 
 #include <QDateTime>
 #include <QJSValue>
+#include <QRegularExpression>
 
 #include <set>
 
@@ -103,11 +104,13 @@ void FormController::load()
         return;
     }
     m_title = qs(m_form->title);
-    // The first sentence is for the person filling it in; the rest notes what changed between versions.
+    // The guidance is for the person filling the form in, every sentence of it (a safeguarding
+    // report's "Urgent: act first (999, ...)" is its second); only a trailing "Version N: ..."
+    // note, which says what changed between versions, is for the project, not for them.
     m_description = qs(m_form->description);
-    if (const qsizetype stop = m_description.indexOf(QStringLiteral(". ")); stop > 0) {
-        m_description = m_description.left(stop + 1);
-    }
+    static const QRegularExpression versionNote(QStringLiteral("\\s*\\bVersion \\d+:.*$"),
+                                                QRegularExpression::DotMatchesEverythingOption);
+    m_description.remove(versionNote);
     std::set<std::string> hidden;
     if (!m_caseId.isEmpty() && m_form->field("case_id")) {
         hidden.insert("case_id");

@@ -541,6 +541,12 @@ void LocalStore::applyPulled(const std::vector<Change>& changes, const std::stri
             }
             continue;
         }
+        // A pull carries only records the server holds as applied: one this phone has as held
+        // was released by a safeguarding officer, so it is held no longer.
+        Statement released = m_db->prepare(
+            "DELETE FROM outbox WHERE record_type = ?1 AND record_id = ?2 AND state = 'quarantined'");
+        released.bind(1, key.first).bind(2, key.second);
+        released.run();
         std::optional<Cached> before = current(key);
         Cached next = before.value_or(Cached{});
         std::optional<Record> record;

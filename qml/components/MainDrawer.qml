@@ -37,6 +37,19 @@ Drawer {
             Accessible.name: text
             onClicked: root.go("caseload")
         }
+        ItemDelegate {
+            Layout.fillWidth: true
+            visible: AppController.roles.indexOf("safeguarding_officer") >= 0
+            text: qsTr("Safeguarding: reports, review, break the glass")
+            Accessible.name: text
+            onClicked: root.go("safeguarding")
+        }
+        ItemDelegate {
+            Layout.fillWidth: true
+            text: qsTr("Alerts")
+            Accessible.name: text
+            onClicked: root.go("alerts")
+        }
         Repeater {
             model: AppController.menuForms
             delegate: ItemDelegate {

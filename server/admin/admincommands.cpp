@@ -230,6 +230,36 @@ int exportPerson(Store& store, const Options& cli)
     return 0;
 }
 
+// The audit log names review decisions and break-the-glass grants by id; their free text (the
+// officer's note or reason) is sealed in its own table and shown here, to the administrator only.
+void withReviewText(Store& store, const AuditEntry& entry, boost::json::object& line)
+{
+    const auto text = [&](std::string_view key) -> std::string {
+        const auto* value = entry.detail.if_contains(key);
+        return value != nullptr && value->is_string() ? std::string(value->as_string()) : std::string();
+    };
+    if (entry.action == "review") {
+        if (const auto decision = store.reviewDecision(text("decision_id"))) {
+            line["review"] = boost::json::object{{"decision", decision->decision},
+                                                 {"officer", decision->officer},
+                                                 {"note", decision->note},
+                                                 {"decided_at", formatInstant(decision->decidedAt)}};
+        }
+    } else if (entry.action == "break_glass") {
+        if (const auto grant = store.breakGlassGrant(text("grant_id"))) {
+            boost::json::object shown{{"case_id", grant->caseId},
+                                      {"officer", grant->officer},
+                                      {"reason", grant->reason},
+                                      {"granted_at", formatInstant(grant->grantedAt)},
+                                      {"expires_at", formatInstant(grant->expiresAt)}};
+            if (grant->closedAt) {
+                shown["closed_at"] = formatInstant(*grant->closedAt);
+            }
+            line["grant"] = std::move(shown);
+        }
+    }
+}
+
 int auditLog(Store& store, const Options& cli)
 {
     const std::string since = cli.required("--since");
@@ -244,17 +274,22 @@ int auditLog(Store& store, const Options& cli)
     }
     const auto limit = static_cast<std::size_t>(cli.integer("--limit", 100000, 1, 10000000));
     std::vector<AuditEntry> entries;
+    std::vector<boost::json::object> lines;
     store.writeTransaction([&] {
         entries = store.auditSince(*at, limit);
+        for (const AuditEntry& entry : entries) {
+            lines.push_back(boost::json::object{{"seq", entry.sequence},
+                                                {"at", formatInstant(entry.at)},
+                                                {"action", entry.action},
+                                                {"user_id", entry.userId},
+                                                {"device_id", entry.deviceId},
+                                                {"detail", entry.detail}});
+            withReviewText(store, entry, lines.back());
+        }
         audit(store, "audit", {{"since", since}, {"count", entries.size()}});
     });
-    for (const AuditEntry& entry : entries) {
-        printJson(boost::json::object{{"seq", entry.sequence},
-                                      {"at", formatInstant(entry.at)},
-                                      {"action", entry.action},
-                                      {"user_id", entry.userId},
-                                      {"device_id", entry.deviceId},
-                                      {"detail", entry.detail}});
+    for (const auto& line : lines) {
+        printJson(line);
     }
     return 0;
 }

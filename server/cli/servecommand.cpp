@@ -54,7 +54,7 @@ int runServe(const std::vector<std::string>& args)
 {
     const Options cli(args,
                       {"--db", "--listen", "--cert", "--key", "--key-file", "--workers", "--max-connections",
-                       "--rate-enrol", "--rate-token", "--access-token-seconds", "--read-timeout"},
+                       "--rate-enrol", "--rate-token", "--access-token-seconds", "--read-timeout", "--test-clock-offset"},
                       {"--synchronous-normal", "--quiet"});
     const ServerFiles files = ServerFiles::forDatabase(cli.required("--db"), cli.value("--key-file"));
     ServerOptions options;
@@ -68,6 +68,9 @@ int runServe(const std::vector<std::string>& args)
     const double enrolPerMinute = static_cast<double>(cli.integer("--rate-enrol", 10, 1, 1000000));
     const double tokenPerMinute = static_cast<double>(cli.integer("--rate-token", 60, 1, 1000000));
     const bool synchronousNormal = cli.flag("--synchronous-normal");
+    // For tests only: runs the server as if its clock were this many seconds ahead (or behind), so
+    // that a suite can see a four-hour break-the-glass grant expire without waiting for it.
+    const Clock clock(cli.integer("--test-clock-offset", 0, -10LL * 366 * 86400, 10LL * 366 * 86400));
     setRequestLogEnabled(!cli.flag("--quiet"));
     // A reader of our stdout that goes away must not kill the server.
     std::signal(SIGPIPE, SIG_IGN);
@@ -102,7 +105,7 @@ int runServe(const std::vector<std::string>& args)
                 store->setSetting("node_id", node);
             }
         });
-        store->purgeExpiredTokens(nowSeconds());
+        store->purgeExpiredTokens(clock.seconds());
     }
 
     StorePool stores([&files, keys, synchronousNormal] { return openStore(files, keys, synchronousNormal); });
@@ -111,12 +114,18 @@ int runServe(const std::vector<std::string>& args)
     const PullService pull(node);
     RateLimiter enrolLimiter(enrolPerMinute, std::max(3.0, enrolPerMinute / 2));
     RateLimiter tokenLimiter(tokenPerMinute, std::max(5.0, tokenPerMinute / 2));
-    ServerContext context{stores, auth, push, pull, FormRegistry::builtin(), enrolLimiter, tokenLimiter};
+    const ReviewService review(node);
+    const BreakGlassService breakGlass(node);
+    ServerContext context{stores,       auth,   push,       pull,  FormRegistry::builtin(),
+                          enrolLimiter, tokenLimiter, review, breakGlass, clock};
     Router router;
     addAllRoutes(router, context);
 
     std::printf("certificate fingerprint (SHA-256): %s\n", fingerprint.c_str());
     std::fflush(stdout);
+    if (clock.offset() != 0) {
+        logLine("warning", {{"event", "test_clock_offset"}, {"seconds", clock.offset()}});
+    }
     options.onListening = [](const std::string& host, unsigned short port) {
         const bool v6 = host.find(':') != std::string::npos;
         std::printf("listening on https://%s%s%s:%u\n", v6 ? "[" : "", host.c_str(), v6 ? "]" : "",

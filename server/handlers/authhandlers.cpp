@@ -29,7 +29,7 @@ Response enrol(ServerContext& context, const Request& request)
     const std::string deviceName = requiredString(body, "device_name", 400);
     const std::string publicKey = requiredString(body, "public_key", 64);
     auto store = context.stores.acquire();
-    const auto enrolment = context.auth.enrol(*store, code, deviceName, publicKey, nowSeconds());
+    const auto enrolment = context.auth.enrol(*store, code, deviceName, publicKey, context.clock.seconds());
     Response response = jsonResponse(201, boost::json::serialize(boost::json::object{
                                               {"device_id", enrolment.deviceId},
                                               {"user_id", enrolment.userId},
@@ -46,7 +46,7 @@ Response token(ServerContext& context, const Request& request)
     const std::string deviceId = requiredString(body, "device_id", 64);
     const std::string refreshToken = requiredString(body, "refresh_token", 256);
     auto store = context.stores.acquire();
-    const auto issued = context.auth.issueAccessToken(*store, deviceId, refreshToken, nowSeconds());
+    const auto issued = context.auth.issueAccessToken(*store, deviceId, refreshToken, context.clock.seconds());
     Response response = jsonResponse(200, boost::json::serialize(boost::json::object{
                                               {"access_token", issued.token},
                                               {"token_type", "Bearer"},

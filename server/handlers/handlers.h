@@ -7,8 +7,11 @@
 #include "http/router.h"
 #include "model/formdefinition.h"
 #include "store/storepool.h"
+#include "sync/breakglass.h"
 #include "sync/pullservice.h"
 #include "sync/pushservice.h"
+#include "sync/reviewservice.h"
+#include "util/clock.h"
 
 namespace fieldbook::server {
 
@@ -21,6 +24,9 @@ struct ServerContext
     const FormRegistry& forms;
     RateLimiter& enrolLimiter; // per peer address
     RateLimiter& tokenLimiter; // per peer address
+    const ReviewService& review;
+    const BreakGlassService& breakGlass;
+    const Clock& clock; // every handler's "now": tests run the server as at a later time
 };
 
 // GET /v1/health, GET /v1/forms, GET /v1/me
@@ -29,12 +35,15 @@ void addInfoRoutes(Router& router, ServerContext& context);
 void addAuthRoutes(Router& router, ServerContext& context);
 // POST /v1/sync/push, GET /v1/sync/pull
 void addSyncRoutes(Router& router, ServerContext& context);
+// GET /v1/review, POST /v1/review, POST /v1/break-glass
+void addReviewRoutes(Router& router, ServerContext& context);
 
 inline void addAllRoutes(Router& router, ServerContext& context)
 {
     addInfoRoutes(router, context);
     addAuthRoutes(router, context);
     addSyncRoutes(router, context);
+    addReviewRoutes(router, context);
 }
 
 } // namespace fieldbook::server

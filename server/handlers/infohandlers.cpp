@@ -23,7 +23,7 @@ Response health(ServerContext& context)
 Response forms(ServerContext& context, const Request& request, const std::string& cached)
 {
     auto store = context.stores.acquire();
-    const Caller caller = context.auth.authenticate(*store, request.authorization, nowSeconds());
+    const Caller caller = context.auth.authenticate(*store, request.authorization, context.clock.seconds());
     Response response = jsonResponse(200, cached);
     response.deviceId = caller.deviceId;
     return response;
@@ -32,7 +32,7 @@ Response forms(ServerContext& context, const Request& request, const std::string
 Response me(ServerContext& context, const Request& request)
 {
     auto store = context.stores.acquire();
-    const Caller caller = context.auth.authenticate(*store, request.authorization, nowSeconds());
+    const Caller caller = context.auth.authenticate(*store, request.authorization, context.clock.seconds());
     boost::json::array roles;
     for (const Role role : caller.user.roles.list()) {
         roles.emplace_back(roleName(role));

@@ -33,7 +33,7 @@ std::size_t pullLimit(const Request& request)
 Response push(ServerContext& context, const Request& request)
 {
     auto store = context.stores.acquire();
-    const std::int64_t now = nowSeconds();
+    const std::int64_t now = context.clock.seconds();
     const Caller caller = context.auth.authenticate(*store, request.authorization, now);
     const boost::json::value body = jsonBody(request, limits::kMaxBodyBytes);
     const auto results = context.push.push(*store, caller, body, now);
@@ -45,7 +45,7 @@ Response push(ServerContext& context, const Request& request)
 Response pull(ServerContext& context, const Request& request)
 {
     auto store = context.stores.acquire();
-    const std::int64_t now = nowSeconds();
+    const std::int64_t now = context.clock.seconds();
     const Caller caller = context.auth.authenticate(*store, request.authorization, now);
     const auto cursor = request.query.find("cursor");
     const PullPage page = context.pull.pull(*store, caller, cursor == request.query.end() ? "" : cursor->second,

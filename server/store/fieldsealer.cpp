@@ -22,6 +22,15 @@ std::string aad(std::string_view type, std::string_view id, std::string_view key
     return out;
 }
 
+std::string textAad(std::string_view context, std::string_view keyId)
+{
+    std::string out = "fieldbook/text/v1|";
+    out += context;
+    out += '|';
+    out += keyId;
+    return out;
+}
+
 } // namespace
 
 FieldSealer::FieldSealer(const FormRegistry& forms, std::shared_ptr<const KeyRing> keys)
@@ -95,6 +104,27 @@ boost::json::object FieldSealer::join(std::string_view type, std::string_view id
         plain[field.key()] = std::move(field.value());
     }
     return plain;
+}
+
+std::pair<crypto::Bytes, std::string> FieldSealer::sealText(std::string_view context, std::string_view text) const
+{
+    const std::string keyId = m_keys->currentId();
+    return {crypto::seal(m_keys->current(), crypto::toBytes(text), textAad(context, keyId)), keyId};
+}
+
+std::string FieldSealer::openText(std::string_view context, const crypto::Bytes& sealed, std::string_view keyId) const
+{
+    const crypto::Bytes* key = m_keys->key(keyId);
+    if (key == nullptr) {
+        throw std::runtime_error("a sealed text uses key " + std::string(keyId) + ", which the key file does not hold");
+    }
+    auto opened = crypto::open(*key, sealed, textAad(context, keyId));
+    if (!opened) {
+        throw std::runtime_error("a sealed text failed authentication (altered or wrong key)");
+    }
+    std::string text = crypto::toString(*opened);
+    crypto::wipe(*opened);
+    return text;
 }
 
 } // namespace fieldbook::server

@@ -41,6 +41,12 @@ public:
     boost::json::object join(std::string_view type, std::string_view id, boost::json::object plain,
                              const crypto::Bytes& sealed, std::string_view keyId) const;
 
+    // Free text that belongs to no record (a review note, a break-the-glass reason), sealed under
+    // the current key and bound to `context` (its table and row id). Answers the blob and key id.
+    std::pair<crypto::Bytes, std::string> sealText(std::string_view context, std::string_view text) const;
+    // Throws std::runtime_error when the key is missing or the blob was altered.
+    std::string openText(std::string_view context, const crypto::Bytes& sealed, std::string_view keyId) const;
+
     const KeyRing& keys() const { return *m_keys; }
 
 private:

@@ -178,8 +178,45 @@ CREATE INDEX records_id ON records(record_id);
 )sql");
 }
 
+// Version 4: safeguarding review and break-the-glass. The officer's free text (a decision's note,
+// a grant's reason) is sealed like a narrative field (AAD "review_decisions|<id>" or
+// "break_glass_grants|<id>"); the audit log names decisions and grants by id only. A partial index
+// lists the held records without scanning every record. Idempotent (IF NOT EXISTS), so that a
+// database taken back to an older version by hand (as the store's tests do) migrates again.
+void migrateTo4(SqliteDb& db)
+{
+    db.execScript(R"sql(
+CREATE TABLE IF NOT EXISTS review_decisions(
+    id TEXT PRIMARY KEY,
+    change_id TEXT NOT NULL,
+    record_type TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    officer TEXT NOT NULL,
+    decision TEXT NOT NULL CHECK (decision IN ('release', 'keep_held')),
+    note BLOB NOT NULL,
+    key_id TEXT NOT NULL,
+    decided_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS review_decisions_change ON review_decisions(change_id, decided_at);
+
+CREATE TABLE IF NOT EXISTS break_glass_grants(
+    id TEXT PRIMARY KEY,
+    officer TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    reason BLOB NOT NULL,
+    key_id TEXT NOT NULL,
+    granted_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    closed_at INTEGER
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS break_glass_grants_open ON break_glass_grants(officer, closed_at);
+
+CREATE INDEX IF NOT EXISTS records_quarantined ON records(seq) WHERE state = 'quarantined';
+)sql");
+}
+
 using Step = void (*)(SqliteDb&);
-constexpr Step kSteps[] = {migrateTo1, migrateTo2, migrateTo3};
+constexpr Step kSteps[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4};
 static_assert(sizeof kSteps / sizeof kSteps[0] == kSchemaVersion, "one migration step per schema version");
 
 } // namespace

@@ -652,6 +652,223 @@ std::vector<Record> SqliteStore::recordsWhere(std::string_view type, std::string
     return out;
 }
 
+namespace {
+
+constexpr const char* kHeldColumns =
+    "SELECT r.change_id, r.record_type, r.record_id, r.case_id, c.reason, r.author, c.received_at, "
+    "(SELECT MAX(d.decided_at) FROM review_decisions d WHERE d.change_id = r.change_id) ";
+
+HeldRecord readHeld(const Statement& row)
+{
+    HeldRecord held;
+    held.changeId = row.text(0);
+    held.recordType = row.text(1);
+    held.recordId = row.text(2);
+    held.caseId = row.text(3);
+    held.reason = row.text(4);
+    held.author = row.text(5);
+    held.receivedAt = row.integer(6);
+    if (!row.isNull(7)) {
+        held.reviewedAt = row.integer(7);
+    }
+    return held;
+}
+
+std::string sealContext(std::string_view table, std::string_view id)
+{
+    std::string out(table);
+    out += '|';
+    out += id;
+    return out;
+}
+
+} // namespace
+
+std::vector<HeldRecord> SqliteStore::heldRecords(const std::optional<std::vector<std::string>>& caseIds,
+                                                 std::size_t limit)
+{
+    const auto max = static_cast<std::int64_t>(limit);
+    std::vector<HeldRecord> out;
+    if (!caseIds) {
+        static const std::string sql = std::string(kHeldColumns) +
+                                       "FROM records r JOIN changes c ON c.id = r.change_id "
+                                       "WHERE r.state = 'quarantined' ORDER BY r.seq LIMIT ?";
+        auto query = statement(sql.c_str());
+        query.bind(1, max);
+        while (query.step()) {
+            out.push_back(readHeld(*query));
+        }
+        return out;
+    }
+    static const std::string sql = std::string(kHeldColumns) +
+                                   "FROM records r JOIN changes c ON c.id = r.change_id "
+                                   "WHERE r.state = 'quarantined' AND r.case_id IN (SELECT value FROM json_each(?)) "
+                                   "ORDER BY r.seq LIMIT ?";
+    auto query = statement(sql.c_str());
+    query.bind(1, jsonList(*caseIds)).bind(2, max);
+    while (query.step()) {
+        out.push_back(readHeld(*query));
+    }
+    return out;
+}
+
+std::optional<HeldRecord> SqliteStore::heldRecord(std::string_view changeId)
+{
+    static const std::string sql = std::string(kHeldColumns) +
+                                   "FROM changes c JOIN records r ON r.record_type = c.record_type AND "
+                                   "r.record_id = c.record_id AND r.change_id = c.id "
+                                   "WHERE c.id = ? AND r.state = 'quarantined'";
+    auto query = statement(sql.c_str());
+    query.bind(1, changeId);
+    if (!query.step()) {
+        return std::nullopt;
+    }
+    return readHeld(*query);
+}
+
+void SqliteStore::setChangeOutcome(std::string_view changeId, const ChangeOutcome& outcome)
+{
+    statement("UPDATE changes SET status = ?, reason = ? WHERE id = ?")
+        .bind(1, outcome.status)
+        .bind(2, outcome.reason)
+        .bind(3, changeId)
+        .run();
+}
+
+void SqliteStore::addReviewDecision(const ReviewDecision& decision)
+{
+    auto [sealed, keyId] = m_sealer.sealText(sealContext("review_decisions", decision.id), decision.note);
+    statement("INSERT INTO review_decisions(id, change_id, record_type, record_id, officer, decision, note, key_id, "
+              "decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, decision.id)
+        .bind(2, decision.changeId)
+        .bind(3, decision.recordType)
+        .bind(4, decision.recordId)
+        .bind(5, decision.officer)
+        .bind(6, decision.decision)
+        .bindBlob(7, sealed)
+        .bind(8, keyId)
+        .bind(9, decision.decidedAt)
+        .run();
+}
+
+std::optional<ReviewDecision> SqliteStore::reviewDecision(std::string_view id)
+{
+    auto query = statement("SELECT id, change_id, record_type, record_id, officer, decision, note, key_id, decided_at "
+                           "FROM review_decisions WHERE id = ?");
+    query.bind(1, id);
+    if (!query.step()) {
+        return std::nullopt;
+    }
+    ReviewDecision decision;
+    decision.id = query.text(0);
+    decision.changeId = query.text(1);
+    decision.recordType = query.text(2);
+    decision.recordId = query.text(3);
+    decision.officer = query.text(4);
+    decision.decision = query.text(5);
+    decision.note = m_sealer.openText(sealContext("review_decisions", decision.id), (*query).blob(6), query.text(7));
+    decision.decidedAt = query.integer(8);
+    return decision;
+}
+
+void SqliteStore::addBreakGlassGrant(const BreakGlassGrant& grant)
+{
+    auto [sealed, keyId] = m_sealer.sealText(sealContext("break_glass_grants", grant.id), grant.reason);
+    statement("INSERT INTO break_glass_grants(id, officer, case_id, reason, key_id, granted_at, expires_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, grant.id)
+        .bind(2, grant.officer)
+        .bind(3, grant.caseId)
+        .bindBlob(4, sealed)
+        .bind(5, keyId)
+        .bind(6, grant.grantedAt)
+        .bind(7, grant.expiresAt)
+        .run();
+}
+
+BreakGlassGrant SqliteStore::readGrant(const Statement& row) const
+{
+    BreakGlassGrant grant;
+    grant.id = row.text(0);
+    grant.officer = row.text(1);
+    grant.caseId = row.text(2);
+    grant.reason = m_sealer.openText(sealContext("break_glass_grants", grant.id), row.blob(3), row.text(4));
+    grant.grantedAt = row.integer(5);
+    grant.expiresAt = row.integer(6);
+    if (!row.isNull(7)) {
+        grant.closedAt = row.integer(7);
+    }
+    return grant;
+}
+
+std::optional<BreakGlassGrant> SqliteStore::breakGlassGrant(std::string_view id)
+{
+    auto query = statement("SELECT id, officer, case_id, reason, key_id, granted_at, expires_at, closed_at "
+                           "FROM break_glass_grants WHERE id = ?");
+    query.bind(1, id);
+    if (!query.step()) {
+        return std::nullopt;
+    }
+    return readGrant(*query);
+}
+
+std::vector<BreakGlassGrant> SqliteStore::openBreakGlassGrants(std::string_view officer)
+{
+    auto query = statement("SELECT id, officer, case_id, reason, key_id, granted_at, expires_at, closed_at "
+                           "FROM break_glass_grants WHERE officer = ? AND closed_at IS NULL ORDER BY granted_at, id");
+    query.bind(1, officer);
+    std::vector<BreakGlassGrant> out;
+    while (query.step()) {
+        out.push_back(readGrant(*query));
+    }
+    return out;
+}
+
+void SqliteStore::closeBreakGlassGrant(std::string_view id, std::int64_t at)
+{
+    statement("UPDATE break_glass_grants SET closed_at = ? WHERE id = ? AND closed_at IS NULL")
+        .bind(1, at)
+        .bind(2, id)
+        .run();
+}
+
+std::size_t SqliteStore::resealTexts()
+{
+    std::size_t count = 0;
+    struct Table
+    {
+        const char* name;
+        const char* select;
+        const char* update;
+    };
+    static constexpr Table kTables[] = {
+        {"review_decisions", "SELECT id, note, key_id FROM review_decisions",
+         "UPDATE review_decisions SET note = ?, key_id = ? WHERE id = ?"},
+        {"break_glass_grants", "SELECT id, reason, key_id FROM break_glass_grants",
+         "UPDATE break_glass_grants SET reason = ?, key_id = ? WHERE id = ?"},
+    };
+    for (const Table& table : kTables) {
+        std::vector<std::pair<std::string, std::string>> texts; // id, clear text
+        {
+            auto query = statement(table.select);
+            while (query.step()) {
+                const std::string id = query.text(0);
+                texts.emplace_back(id, m_sealer.openText(sealContext(table.name, id), (*query).blob(1), query.text(2)));
+            }
+        }
+        auto update = statement(table.update);
+        for (auto& [id, text] : texts) {
+            auto [sealed, keyId] = m_sealer.sealText(sealContext(table.name, id), text);
+            crypto::wipe(text);
+            (*update).reset();
+            update.bindBlob(1, sealed).bind(2, keyId).bind(3, id).run();
+            ++count;
+        }
+    }
+    return count;
+}
+
 void SqliteStore::appendAudit(const AuditEntry& entry)
 {
     statement("INSERT INTO audit(at, action, user_id, device_id, detail) VALUES (?, ?, ?, ?, ?)")
@@ -703,6 +920,7 @@ std::size_t SqliteStore::resealAll()
             update.bind(4, row.record.type).bind(5, row.record.id).run();
             ++count;
         }
+        resealTexts();
     });
     return count;
 }

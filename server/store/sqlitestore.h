@@ -58,6 +58,17 @@ public:
     std::vector<StoredRecord> recordsReferencing(std::string_view value) override;
     std::vector<StoredRecord> recordsOfType(std::string_view type) override;
 
+    std::vector<HeldRecord> heldRecords(const std::optional<std::vector<std::string>>& caseIds,
+                                        std::size_t limit) override;
+    std::optional<HeldRecord> heldRecord(std::string_view changeId) override;
+    void setChangeOutcome(std::string_view changeId, const ChangeOutcome& outcome) override;
+    void addReviewDecision(const ReviewDecision& decision) override;
+    std::optional<ReviewDecision> reviewDecision(std::string_view id) override;
+    void addBreakGlassGrant(const BreakGlassGrant& grant) override;
+    std::optional<BreakGlassGrant> breakGlassGrant(std::string_view id) override;
+    std::vector<BreakGlassGrant> openBreakGlassGrants(std::string_view officer) override;
+    void closeBreakGlassGrant(std::string_view id, std::int64_t at) override;
+
     void appendAudit(const AuditEntry& entry) override;
     std::vector<AuditEntry> auditSince(std::int64_t at, std::size_t limit) override;
 
@@ -112,6 +123,8 @@ private:
     std::vector<StoredRecord> readRecords(Statement& query) const;
     void writeIndex(const StoredRecord& record);
     void writePeople(const StoredRecord& record);
+    BreakGlassGrant readGrant(const Statement& row) const;
+    std::size_t resealTexts();
 
     std::unique_ptr<SqliteDb> m_db;
     FieldSealer m_sealer;

@@ -101,6 +101,47 @@ struct AuditEntry
     boost::json::object detail;
 };
 
+// A record held back for review (quarantined) with the change that put it there: ids and codes.
+struct HeldRecord
+{
+    std::string changeId;
+    std::string recordType;
+    std::string recordId;
+    std::string caseId;
+    std::string reason;
+    std::string author;
+    std::int64_t receivedAt = 0;
+    std::optional<std::int64_t> reviewedAt; // the latest keep_held decision on it, if any
+};
+
+// A safeguarding officer's decision on a held record. The note is the officer's free text: it is
+// sealed at rest and never copied into the audit log, whose entry names the decision by its id.
+struct ReviewDecision
+{
+    std::string id;
+    std::string changeId;
+    std::string recordType;
+    std::string recordId;
+    std::string officer;
+    std::string decision; // release, keep_held
+    std::string note;
+    std::int64_t decidedAt = 0;
+};
+
+// A safeguarding officer's time-limited access to one case. The reason is free text, sealed at
+// rest like a review note. closedAt is set once its expiry has been turned into an access event
+// (the officer's next pull after expiresAt removes the case's records from the phone).
+struct BreakGlassGrant
+{
+    std::string id;
+    std::string officer;
+    std::string caseId;
+    std::string reason;
+    std::int64_t grantedAt = 0;
+    std::int64_t expiresAt = 0;
+    std::optional<std::int64_t> closedAt;
+};
+
 // Narrows a pull scan. Without caseIds, every record is a candidate.
 struct ScanFilter
 {
@@ -167,10 +208,27 @@ public:
     // Every record of a type, any state (admin exports that must look inside sealed fields).
     virtual std::vector<StoredRecord> recordsOfType(std::string_view type) = 0;
 
+    // Quarantined records, oldest first; only those of `caseIds` when given.
+    virtual std::vector<HeldRecord> heldRecords(const std::optional<std::vector<std::string>>& caseIds,
+                                                std::size_t limit) = 0;
+    // The held record that change `changeId` put in quarantine, if it is still held.
+    virtual std::optional<HeldRecord> heldRecord(std::string_view changeId) = 0;
+    // What a later duplicate push of this change id is told (a release makes it applied).
+    virtual void setChangeOutcome(std::string_view changeId, const ChangeOutcome& outcome) = 0;
+    virtual void addReviewDecision(const ReviewDecision& decision) = 0;
+    virtual std::optional<ReviewDecision> reviewDecision(std::string_view id) = 0;
+
+    virtual void addBreakGlassGrant(const BreakGlassGrant& grant) = 0;
+    virtual std::optional<BreakGlassGrant> breakGlassGrant(std::string_view id) = 0;
+    // The officer's grants not yet closed: the active ones and those expired since their last pull.
+    virtual std::vector<BreakGlassGrant> openBreakGlassGrants(std::string_view officer) = 0;
+    virtual void closeBreakGlassGrant(std::string_view id, std::int64_t at) = 0;
+
     virtual void appendAudit(const AuditEntry& entry) = 0;
     virtual std::vector<AuditEntry> auditSince(std::int64_t at, std::size_t limit) = 0;
 
-    // Re-encrypts every sealed value with the key ring's current key; answers how many records.
+    // Re-encrypts every sealed value (records, review notes, break-the-glass reasons) with the key
+    // ring's current key; answers how many records.
     virtual std::size_t resealAll() = 0;
 };
 

@@ -40,10 +40,34 @@ StoredRecord makeAlert(const StoredRecord& quarantined, const std::string& reaso
         {"change_id", quarantined.changeId},
         {"author", quarantined.record.author},
         {"reason", reason},
+        {"kind", "held"},
+        {"at", formatInstant(now)},
         {"raised_at", formatInstant(now)},
     };
     alert.state = RecordState::Applied;
     alert.caseId = quarantined.caseId;
+    alert.audience = recipient;
+    alert.changeId = newId();
+    alert.updatedAt = now;
+    return alert;
+}
+
+StoredRecord makeAlertOf(std::string_view kind, const std::string& recipient, const std::string& caseId,
+                         boost::json::object fields, std::string hlc, std::int64_t now)
+{
+    StoredRecord alert;
+    alert.record.type = "alert";
+    alert.record.id = newId();
+    alert.record.hlc = std::move(hlc);
+    alert.record.formVersion = 1;
+    alert.record.fields = std::move(fields);
+    alert.record.fields["kind"] = kind;
+    alert.record.fields["recipient"] = recipient;
+    alert.record.fields["case_id"] = caseId;
+    alert.record.fields["at"] = formatInstant(now);
+    alert.record.fields["raised_at"] = formatInstant(now);
+    alert.state = RecordState::Applied;
+    alert.caseId = caseId;
     alert.audience = recipient;
     alert.changeId = newId();
     alert.updatedAt = now;

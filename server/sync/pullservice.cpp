@@ -4,6 +4,7 @@
 #include "rules/access.h"
 #include "rules/gates.h"
 #include "sync/changecodec.h"
+#include "sync/breakglass.h"
 #include "sync/cursor.h"
 #include "sync/derived.h"
 #include "sync/limits.h"
@@ -40,6 +41,7 @@ public:
     std::size_t size() const { return m_changes.size(); }
     boost::json::array take() { return std::move(m_changes); }
     boost::json::array takeAudit() { return std::move(m_audit); }
+    boost::json::array takeGrantReads() { return std::move(m_grantReads); }
 
     // The change for a record found by the scan: its current view, a delete for a deleted record
     // the reader could see, or nothing.
@@ -153,6 +155,9 @@ public:
             return false;
         }
         boost::json::array entry{change["record_type"], change["record_id"], change["op"]};
+        if (change["op"] == "upsert" && m_scope.readUnderGrant(key.first, key.second)) {
+            m_grantReads.push_back(boost::json::array{change["record_type"], change["record_id"]});
+        }
         m_audit.push_back(std::move(entry));
         m_changes.push_back(std::move(change));
         return true;
@@ -223,6 +228,7 @@ private:
     std::int64_t m_nowMillis;
     boost::json::array m_changes;
     boost::json::array m_audit;
+    boost::json::array m_grantReads; // records this page carries only because of break-the-glass
     std::set<std::pair<std::string, std::string>> m_emitted;
 };
 
@@ -240,7 +246,12 @@ PullPage PullService::pull(Store& store, const Caller& caller, std::string_view 
 
     PullPage page;
     boost::json::array audited;
+    boost::json::array grantReads;
     std::int64_t position = *from;
+    std::set<std::string> granted;
+    if (caller.user.roles.has(Role::SafeguardingOfficer)) {
+        granted = settleBreakGlass(store, caller.user.id, now);
+    }
     store.readTransaction([&] {
         const std::int64_t last = store.lastSequence();
         if (*from > last) {
@@ -249,7 +260,8 @@ PullPage PullService::pull(Store& store, const Caller& caller, std::string_view 
                                "without a cursor.");
         }
         const Date today = dayOf(now);
-        const ReaderScope scope(caller.user, store, today);
+        ReaderScope scope(caller.user, store, today);
+        scope.grantBreakGlass(granted);
         PageBuilder builder(store, scope, m_node, now * 1000);
 
         ScanFilter filter;
@@ -327,6 +339,7 @@ PullPage PullService::pull(Store& store, const Caller& caller, std::string_view 
         page.changes = builder.take();
         page.more = full;
         audited = builder.takeAudit();
+        grantReads = builder.takeGrantReads();
     });
     page.cursor = encodeCursor(position);
 
@@ -334,6 +347,14 @@ PullPage PullService::pull(Store& store, const Caller& caller, std::string_view 
         boost::json::object detail{{"from", *from}, {"to", position}, {"count", page.changes.size()},
                                    {"records", std::move(audited)}};
         store.appendAudit(AuditEntry{0, now, "pull", caller.user.id, caller.deviceId, std::move(detail)});
+        if (!grantReads.empty()) {
+            boost::json::array cases;
+            for (const std::string& caseId : granted) {
+                cases.emplace_back(caseId);
+            }
+            store.appendAudit(AuditEntry{0, now, "break_glass.read", caller.user.id, caller.deviceId,
+                                         {{"cases", std::move(cases)}, {"records", std::move(grantReads)}}});
+        }
     });
     return page;
 }

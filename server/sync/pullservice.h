@@ -8,7 +8,11 @@
 //    from them): every record of that case and its people again, as the reader may now see it;
 //    a record they could have held but may no longer see comes as op "delete" with no fields.
 //    That is how a phone learns to remove a case whose match has ended.
-// and, on the last page only (more = false), one derived `clearance` record per active match of
+// For a safeguarding officer, the records of a case under an active break-the-glass grant are
+// judged as its practitioner would see them (the grant and its expiry are access events, see
+// sync/breakglass.h), and the records a page carries only because of a grant are audited apart
+// ("break_glass.read").
+// And, on the last page only (more = false), one derived `clearance` record per active match of
 // a volunteer, and the removal of the clearance of a match that is no longer active.
 // The cursor is the sequence of the last thing considered (core encodeCursor), so an interrupted
 // pull resumes where it stopped, across restarts of the server.

@@ -43,6 +43,13 @@ public:
     // whose records of no case contextFor() can open to this reader.
     std::vector<std::string> people() const;
 
+    // A safeguarding officer's active break-the-glass grants: the records of these cases, and of
+    // no case about their people, are read as the case's practitioner reads them.
+    void grantBreakGlass(const std::set<std::string>& caseIds);
+    const std::set<std::string>& breakGlassCases() const { return m_breakGlassCases; }
+    // Whether view() opened this record to the reader only because of a grant (to be audited).
+    bool readUnderGrant(const std::string& type, const std::string& id) const;
+
     // The reader's active matches (volunteer = reader, status = active).
     const std::vector<Record>& activeMatches() const { return m_activeMatches; }
     const User& reader() const { return m_reader; }
@@ -61,6 +68,9 @@ private:
     std::set<std::string> m_matchedPeople;
     std::vector<Record> m_activeMatches;
     mutable std::map<std::string, std::optional<User>> m_users; // cached for the page
+    std::set<std::string> m_breakGlassCases;
+    std::set<std::string> m_breakGlassPeople;
+    mutable std::set<std::pair<std::string, std::string>> m_grantReads; // (type, id) opened by a grant
 };
 
 } // namespace fieldbook::server

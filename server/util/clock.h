@@ -3,6 +3,7 @@
 
 #include "model/dates.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 
@@ -20,6 +21,22 @@ inline std::int64_t nowMillis()
                std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
+
+// The clock the request handlers read, injected through the ServerContext so that a test can
+// run the server as at a later time (break-the-glass grants expire after four hours). The offset
+// is fixed at start (`serve --test-clock-offset`) or moved in process; production runs with 0.
+class Clock
+{
+public:
+    explicit Clock(std::int64_t offsetSeconds = 0) : m_offset(offsetSeconds) {}
+
+    std::int64_t seconds() const { return nowSeconds() + m_offset.load(std::memory_order_relaxed); }
+    void advance(std::int64_t seconds) { m_offset.fetch_add(seconds, std::memory_order_relaxed); }
+    std::int64_t offset() const { return m_offset.load(std::memory_order_relaxed); }
+
+private:
+    std::atomic<std::int64_t> m_offset;
+};
 
 // The UTC calendar day of an instant in seconds.
 inline Date dayOf(std::int64_t seconds)

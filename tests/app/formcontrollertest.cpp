@@ -67,6 +67,31 @@ private slots:
         QVERIFY(!form.value(QStringLiteral("occurred_at")).toString().isEmpty());
     }
 
+    void guidanceIsShownWhole_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("safeguarding report: what to do first")
+            << "safeguarding_report"
+            << "Always available, never blocked by a gate. Urgent: act first (999, 101, Safer Custody hotline), then report.";
+        QTest::newRow("session report: the version note is not guidance")
+            << "session_report" << "After each befriending or mentoring session.";
+        QTest::newRow("carer contact attempt: every sentence")
+            << "carer_contact_attempt"
+            << "Each attempt to reach a carer. After 3 failed attempts a letter is sent and the referral moves to No "
+               "Support Required (multiple attempts made).";
+    }
+
+    void guidanceIsShownWhole()
+    {
+        QFETCH(QString, type);
+        QFETCH(QString, expected);
+        fixture::App f;
+        FormController form;
+        form.setRecordType(type);
+        QCOMPARE(form.description(), expected);
+    }
+
     void validatorMessagesNameWhatToFix()
     {
         fixture::App f;

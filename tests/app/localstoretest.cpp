@@ -305,6 +305,36 @@ private slots:
         }
     }
 
+    // A safeguarding officer released a held record: the server re-files it as applied and the
+    // author's next pull carries it with its own change id. The phone then holds it as synced,
+    // a fact, and no longer lists it as held; another held record stays held.
+    void releasedRecordIsHeldNoLonger()
+    {
+        fixture::Store f;
+        f.store->applyPulled(fixture::clearedCase(), "c1");
+        const Change released = f.store->recordLocalChange(sessionReport("held, then released"));
+        const Change stillHeld = f.store->recordLocalChange(sessionReport("held"));
+        f.store->applyPushResults({{released.id, "quarantined", "restricted", ""},
+                                   {stillHeld.id, "quarantined", "restricted", ""}});
+        QCOMPARE(f.store->problems().size(), std::size_t(2));
+
+        Change pulled = released;
+        pulled.author = "b0000000000000000000000000000001";
+        f.store->applyPulled({pulled}, "c2");
+        QCOMPARE(f.store->status("session_report", released.recordId), RecordStatus::Synced);
+        QVERIFY(f.store->facts().record("session_report", released.recordId));
+        const auto problems = f.store->problems();
+        QCOMPARE(problems.size(), std::size_t(1));
+        QCOMPARE(problems.front().change.id, stillHeld.id);
+        QCOMPARE(f.store->status("session_report", stillHeld.recordId), RecordStatus::Quarantined);
+        QVERIFY(!f.store->facts().record("session_report", stillHeld.recordId));
+        // Kept across a lock (read back from the database, not the cache).
+        f.store->lock();
+        QCOMPARE(f.store->unlock("1234"), LocalStore::UnlockResult::Unlocked);
+        QCOMPARE(f.store->status("session_report", released.recordId), RecordStatus::Synced);
+        QCOMPARE(f.store->problems().size(), std::size_t(1));
+    }
+
     void pulledPagesMergeAndRemove()
     {
         fixture::Store f;

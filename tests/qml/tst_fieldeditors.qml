@@ -50,6 +50,24 @@ TestCase {
         return null
     }
 
+    // Scrolls the form so that `item` is on screen (the whole guidance may push fields below the
+    // fold), then clicks it.
+    function reveal(page, item) {
+        let flick = item.parent
+        while (flick && flick.contentY === undefined)
+            flick = flick.parent
+        if (!flick)
+            return
+        const at = item.mapToItem(flick.contentItem, 0, 0)
+        flick.contentY = Math.max(0, Math.min(at.y - flick.height / 3, flick.contentHeight - flick.height))
+        waitForRendering(page)
+    }
+
+    function clickOn(page, item) {
+        reveal(page, item)
+        mouseClick(item)
+    }
+
     function open(type) {
         const page = createTemporaryObject(pageComponent, root, { recordType: type })
         waitForRendering(page)
@@ -103,10 +121,10 @@ TestCase {
         const carer = findByName(page, "field_carer_present")
         const toggle = control(carer, "No")
         verify(toggle)
-        mouseClick(toggle)
+        clickOn(page, toggle)
         compare(page.controller.value("carer_present"), true)
         const duration = findByName(page, "field_duration_minutes")
-        mouseClick(control(duration, "+"))
+        clickOn(page, control(duration, "+"))
         compare(page.controller.value("duration_minutes"), 1)
         mouseClick(control(duration, "+"))
         compare(page.controller.value("duration_minutes"), 2)

@@ -80,6 +80,8 @@ private slots:
     void creatorStaysWithTheFirstAuthor();
     void enrolCodesExpireAndWorkOnce();
     void keyFileIsPrivateAndChecked();
+    void heldRecordsBecomeFactsWhenReleased();
+    void reviewTextIsSealedAndResealed();
 
 private:
     std::unique_ptr<SqliteStore> open(std::shared_ptr<const KeyRing> keys = {});
@@ -347,6 +349,74 @@ void SqliteStoreTest::keyFileIsPrivateAndChecked()
     QVERIFY_THROWS_EXCEPTION(std::runtime_error, KeyRing::load(broken.toStdString()));
     out.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
     QVERIFY_THROWS_EXCEPTION(std::runtime_error, KeyRing::load(path.toStdString() + "-missing"));
+}
+
+void SqliteStoreTest::heldRecordsBecomeFactsWhenReleased()
+{
+    auto store = open();
+    StoredRecord held = sessionReport("held back");
+    held.state = RecordState::Quarantined;
+    store->writeTransaction([&] {
+        const std::int64_t sequence = store->putRecord(held);
+        store->logChange(ChangeLogEntry{held.changeId, newId(), held.record.author, held.record.type, held.record.id,
+                                        "quarantined", "restricted", sequence, 1700000000});
+    });
+    const auto listed = store->heldRecords(std::nullopt, 10);
+    QCOMPARE(listed.size(), std::size_t(1));
+    QCOMPARE(listed.front().changeId, held.changeId);
+    QCOMPARE(listed.front().reason, std::string("restricted"));
+    QCOMPARE(listed.front().receivedAt, std::int64_t(1700000000));
+    QCOMPARE(store->heldRecords(std::vector<std::string>{held.caseId}, 10).size(), std::size_t(1));
+    QVERIFY(store->heldRecords(std::vector<std::string>{newId()}, 10).empty());
+    QVERIFY2(!store->record(held.record.type, held.record.id), "a held record is no fact");
+
+    // Released: applied under a new sequence, a fact from then on, listed no more.
+    const std::int64_t before = held.sequence;
+    held.state = RecordState::Applied;
+    store->writeTransaction([&] {
+        store->putRecord(held);
+        store->setChangeOutcome(held.changeId, ChangeOutcome{"applied", "", {}});
+    });
+    QVERIFY(held.sequence > before);
+    QVERIFY(store->record(held.record.type, held.record.id));
+    QCOMPARE(store->recordsWhere("session_report", "case_id", held.caseId).size(), std::size_t(1));
+    QVERIFY(store->heldRecords(std::nullopt, 10).empty());
+    QVERIFY(!store->heldRecord(held.changeId));
+    QCOMPARE(store->changeOutcome(held.changeId)->status, std::string("applied"));
+}
+
+void SqliteStoreTest::reviewTextIsSealedAndResealed()
+{
+    const std::string note = "Spoke to the prison's Safer Custody team about this.";
+    const std::string reason = "Disclosure at the weekend; practitioner unreachable.";
+    {
+        auto store = open();
+        store->addReviewDecision(ReviewDecision{newId(), newId(), "session_report", newId(), newId(),
+                                                "keep_held", note, 1700000000});
+        store->addBreakGlassGrant(BreakGlassGrant{newId(), newId(), newId(), reason, 1700000000,
+                                                  1700014400, std::nullopt});
+    }
+    QVERIFY(!fileBytes(m_path).contains(QByteArray::fromStdString(note)));
+    QVERIFY(!fileBytes(m_path).contains(QByteArray::fromStdString(reason)));
+
+    // After a key rotation both still open, with the new key only.
+    const auto rotated = std::make_shared<const KeyRing>(m_keys->withNewKey());
+    {
+        auto store = open(rotated);
+        store->resealAll();
+    }
+    auto store = open(std::make_shared<const KeyRing>(rotated->currentOnly()));
+    auto decisions = store->db().prepare("SELECT id FROM review_decisions");
+    QVERIFY(decisions.step());
+    QCOMPARE(store->reviewDecision(decisions.text(0))->note, note);
+    auto grants = store->db().prepare("SELECT id, officer FROM break_glass_grants");
+    QVERIFY(grants.step());
+    const auto open = store->openBreakGlassGrants(grants.text(1));
+    QCOMPARE(open.size(), std::size_t(1));
+    QCOMPARE(open.front().reason, reason);
+    store->closeBreakGlassGrant(open.front().id, 1700014401);
+    QVERIFY(store->openBreakGlassGrants(grants.text(1)).empty());
+    QCOMPARE(*store->breakGlassGrant(open.front().id)->closedAt, std::int64_t(1700014401));
 }
 
 QTEST_GUILESS_MAIN(SqliteStoreTest)

@@ -99,6 +99,9 @@ public:
     void kill();
     // Starts again on the same database (and so the same certificate); a new port.
     bool restart();
+    // Replaces the extra `serve` arguments from the next start()/restart() on (e.g.
+    // {"--test-clock-offset", "14401"} to run the server as at a later time).
+    void setExtraServeArgs(QStringList args) { m_extraArgs = std::move(args); }
     bool isRunning() const;
 
     QUrl url() const { return m_url; }
