@@ -163,8 +163,23 @@ INSERT OR IGNORE INTO record_people(person_id, record_type, record_id, seq)
 )sql");
 }
 
+// Version 3: refresh tokens rotate on every use. The hashes of the ones a device has given up stay
+// here, so that one presented again (a copy in another's hands) is recognised as reuse and ends
+// the device's session; `retired_at` lets a just-rotated token be retried for a short grace.
+void migrateTo3(SqliteDb& db)
+{
+    db.execScript(R"sql(
+CREATE TABLE IF NOT EXISTS retired_refresh_tokens(
+    token_hash TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    retired_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS retired_refresh_tokens_device ON retired_refresh_tokens(device_id, retired_at);
+)sql");
+}
+
 using Step = void (*)(SqliteDb&);
-constexpr Step kSteps[] = {migrateTo1, migrateTo2};
+constexpr Step kSteps[] = {migrateTo1, migrateTo2, migrateTo3};
 static_assert(sizeof kSteps / sizeof kSteps[0] == kSchemaVersion, "one migration step per schema version");
 
 } // namespace

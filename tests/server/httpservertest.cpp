@@ -30,6 +30,7 @@ private slots:
     void unknownPathAndMethod();
     void keepAliveServesSeveralRequests();
     void slowClientIsCutOff();
+    void unauthenticatedBodyIsRefusedUnread();
     void wrongPinIsRefused();
     void tlsVersions_data();
     void tlsVersions();
@@ -212,12 +213,33 @@ void HttpServerTest::keepAliveServesSeveralRequests()
 
 void HttpServerTest::slowClientIsCutOff()
 {
-    // Half a request, then silence: the read timeout (2 s here) closes the connection.
+    // An authenticated half body, then silence: the body's grace (2 s here) closes the connection.
     QElapsedTimer timer;
     timer.start();
-    const QByteArray answer = m_server.client().raw("POST /v1/sync/push HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{", 10000);
+    const QByteArray answer = m_server.client().raw("POST /v1/sync/push HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n"
+                                                    "Authorization: Bearer " +
+                                                        m_scenario.practitioner.accessToken.toLatin1() + "\r\n\r\n{",
+                                                    10000);
     QVERIFY2(timer.elapsed() < 8000, qPrintable(QString::number(timer.elapsed())));
     QVERIFY(answer.isEmpty());
+    expectUnchanged();
+}
+
+void HttpServerTest::unauthenticatedBodyIsRefusedUnread()
+{
+    // Headers announcing 4 MiB and no token: 401 at once, without waiting for a byte of the body,
+    // then the connection closes.
+    QElapsedTimer timer;
+    timer.start();
+    const QByteArray answer = m_server.client().raw(
+        "POST /v1/sync/push HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 4194304\r\n\r\n", 10000);
+    QVERIFY2(timer.elapsed() < 4000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(answer.startsWith("HTTP/1.1 401"), answer.constData());
+    QVERIFY(answer.contains("Connection: close"));
+    QVERIFY(answer.contains("X-Request-Id: "));
+    // An open route takes a small body only, before any token.
+    const HttpReply big = m_server.requestBytes("POST", "/v1/enrol", QByteArray(64 * 1024, ' '));
+    QCOMPARE(big.status, 413);
     expectUnchanged();
 }
 
