@@ -163,8 +163,9 @@ int runServe(const std::vector<std::string>& args)
         std::string host;
         unsigned short port = 0;
         parseListen(*text, "--metrics-listen", host, port);
-        if (host != "127.0.0.1" && host != "::1" && host != "localhost") {
-            throw UsageError("--metrics-listen must be on 127.0.0.1 or ::1: metrics are for this machine only");
+        if (host.rfind("127.", 0) != 0 && host != "::1" && host != "localhost") {
+            throw UsageError("--metrics-listen must be on a loopback address (127.0.0.1, ::1): metrics are for "
+                             "this machine only");
         }
         metricsAddress.emplace(host == "localhost" ? "127.0.0.1" : host, port);
     }
@@ -236,6 +237,7 @@ int runServe(const std::vector<std::string>& args)
             std::printf("metrics on http://%s%s%s:%u/metrics\n", v6 ? "[" : "", host.c_str(), v6 ? "]" : "",
                         static_cast<unsigned>(port));
             std::fflush(stdout);
+            logLine("info", {{"event", "metrics_listening"}, {"port", port}});
         };
     }
 
