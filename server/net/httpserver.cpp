@@ -507,54 +507,45 @@ private:
     }
 
     // Closing a socket with unread bytes makes the kernel send a reset, and a reset can destroy
-    // our answer before the peer reads it. So: close_notify, FIN, then read and drop what
-    // still comes (a fixed small buffer) until the peer closes or lingerTimeout passes.
+    // our answer before the peer reads it; a close_notify while the peer still writes makes some
+    // clients drop the answer too. So the unread bytes are read and dropped (a fixed small
+    // buffer) until the peer pauses for kLingerQuiet, closes, or lingerTimeout passes; only then
+    // does the connection close as any other.
+    static constexpr std::chrono::milliseconds kLingerQuiet{150};
+
     void lingerClose()
     {
-        if (m_closing) {
-            return;
-        }
-        m_closing = true;
-        auto& lowest = beast::get_lowest_layer(m_stream);
-        lowest.expires_never();
-        m_linger.expires_after(m_shared.options.lingerTimeout);
-        m_linger.async_wait([self = shared_from_this()](beast::error_code ec) {
-            if (!ec) {
-                self->m_lingerOver = true;
-                beast::error_code ignored;
-                beast::get_lowest_layer(self->m_stream).socket().cancel(ignored);
-            }
-        });
-        m_stream.async_shutdown([self = shared_from_this()](beast::error_code) {
-            beast::error_code ignored;
-            beast::get_lowest_layer(self->m_stream).socket().shutdown(tcp::socket::shutdown_send, ignored);
-            self->drain();
-        });
+        beast::get_lowest_layer(m_stream).expires_never();
+        m_lingerDeadline = Clock::now() + m_shared.options.lingerTimeout;
+        drain();
     }
 
     void drain()
     {
-        auto& socket = beast::get_lowest_layer(m_stream).socket();
-        if (m_lingerOver || m_drained > m_shared.options.bodyLimit) {
-            finishLinger();
+        const auto now = Clock::now();
+        if (now >= m_lingerDeadline || m_drained > m_shared.options.bodyLimit) {
+            close();
             return;
         }
-        socket.async_read_some(net::buffer(m_drainBuffer), [self = shared_from_this()](beast::error_code ec,
-                                                                                       std::size_t n) {
-            self->m_drained += n;
-            if (ec) {
-                self->finishLinger();
-                return;
+        const std::uint64_t generation = ++m_lingerGeneration;
+        m_linger.expires_after(std::min<Clock::duration>(kLingerQuiet, m_lingerDeadline - now));
+        m_linger.async_wait([self = shared_from_this(), generation](beast::error_code ec) {
+            if (!ec && generation == self->m_lingerGeneration) {
+                beast::error_code ignored;
+                beast::get_lowest_layer(self->m_stream).socket().cancel(ignored);
             }
-            self->drain();
         });
-    }
-
-    void finishLinger()
-    {
-        m_linger.cancel();
-        beast::error_code ignored;
-        beast::get_lowest_layer(m_stream).socket().close(ignored);
+        beast::get_lowest_layer(m_stream).socket().async_read_some(
+            net::buffer(m_drainBuffer), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                ++self->m_lingerGeneration; // a timer that fires late cancels nothing
+                self->m_linger.cancel();
+                self->m_drained += n;
+                if (ec) {
+                    self->close(); // quiet, closed by the peer, or gone
+                    return;
+                }
+                self->drain();
+            });
     }
 
     beast::ssl_stream<beast::tcp_stream> m_stream;
@@ -570,6 +561,8 @@ private:
     net::steady_timer m_linger;
     std::array<char, 4096> m_drainBuffer{};
     std::size_t m_drained = 0;
+    std::uint64_t m_lingerGeneration = 0;
+    Clock::time_point m_lingerDeadline{};
     Clock::time_point m_started = Clock::now();
     Clock::time_point m_bodyStart = Clock::now();
     std::size_t m_bodyBytes = 0;
@@ -578,7 +571,6 @@ private:
     bool m_busy = false;
     bool m_closing = false;
     bool m_unreadBody = false;
-    bool m_lingerOver = false;
 };
 
 class Listener : public std::enable_shared_from_this<Listener>

@@ -16,6 +16,7 @@ import base64, json, os, re, secrets, socket, ssl, subprocess, sys, tempfile, th
 ATTACKER, CLIENT = "127.0.0.2", "127.0.0.1"
 PATTERN_SECONDS = float(os.environ.get("FIELDBOOK_HOSTILE_SECONDS", "7"))
 MAX_LATENCY, MAX_GROWTH = 2.0, 64 * 1024 * 1024
+PER_ADDRESS = 64  # the server's default --max-connections-per-address
 TLS = ssl.create_default_context()
 TLS.check_hostname = False
 TLS.verify_mode = ssl.CERT_NONE
@@ -124,10 +125,21 @@ def person(device, n):
                        "prison_number": "A0000AA", "establishment": "North"}}
 
 
-def run_pattern(name, attempt, threads, port, pid, device, token):
+def open_connections(metrics_port):
+    with socket.create_connection(("127.0.0.1", metrics_port), timeout=5) as sock:
+        sock.sendall(b"GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n")
+        text = b""
+        while chunk := sock.recv(65536):
+            text += chunk
+    found = re.search(rb"\nfieldbook_open_connections (\d+)", text)
+    return int(found.group(1)) if found else -1
+
+
+def run_pattern(name, attempt, threads, port, pid, device, token, metrics_port):
     stop = threading.Event()
     baseline = rss(pid)
     peak = baseline
+    most_open = 0
     workers = [threading.Thread(target=attacker_loop, args=(stop, attempt), daemon=True) for _ in range(threads)]
     for worker in workers:
         worker.start()
@@ -147,18 +159,20 @@ def run_pattern(name, attempt, threads, port, pid, device, token):
             if status != 200:
                 errors.append((method, path, status, str(answer)[:100]))
         peak = max(peak, rss(pid))
+        most_open = max(most_open, open_connections(metrics_port))
         time.sleep(0.1)
     stop.set()
     for worker in workers:
         worker.join(timeout=5)
     growth = peak - baseline
     worst = max(latencies)
-    ok = not errors and worst < MAX_LATENCY and growth < MAX_GROWTH
+    # The attacker's address holds at most its share; the client's own connection comes on top.
+    ok = not errors and worst < MAX_LATENCY and growth < MAX_GROWTH and 0 <= most_open <= PER_ADDRESS + 2
     if not ok:
         failures.append(name)
     print(f"{'PASS' if ok else 'FAIL'} {name}: {len(latencies)} client calls, slowest {worst * 1000:.0f} ms, "
           f"median {sorted(latencies)[len(latencies) // 2] * 1000:.0f} ms, server RSS {baseline / 2**20:.1f} -> "
-          f"peak {peak / 2**20:.1f} MiB (+{growth / 2**20:.1f})" + (f", errors {errors[:3]}" if errors else ""),
+          f"peak {peak / 2**20:.1f} MiB (+{growth / 2**20:.1f}), at most {most_open} connections open" + (f", errors {errors[:3]}" if errors else ""),
           flush=True)
 
 
@@ -174,11 +188,15 @@ def main(server):
     db = os.path.join(tempfile.mkdtemp(prefix="fb-hostile-"), "fieldbook.db")
     user = admin(server, db, "add-user", "--name", "Load", "--role", "practitioner")
     code = admin(server, db, "enrol-code", "--user", user)
-    proc = subprocess.Popen([server, "serve", "--db", db, "--listen", "127.0.0.1:0", "--log-level", "error"],
+    proc = subprocess.Popen([server, "serve", "--db", db, "--listen", "127.0.0.1:0", "--log-level", "error",
+                             "--metrics-listen", "127.0.0.1:0"],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
-        port = None
+        port = metrics_port = None
         for line in proc.stdout:
+            found = re.search(r"metrics on http://127\.0\.0\.1:(\d+)", line)
+            if found:
+                metrics_port = int(found.group(1))
             found = re.search(r"listening on https://127\.0\.0\.1:(\d+)", line)
             if found:
                 port = int(found.group(1))
@@ -194,13 +212,13 @@ def main(server):
         device, token = enrolled["device_id"], issued["access_token"]
         for _ in range(5):  # warm up: the worker pool's connections, the page cache
             request(port, "GET", "/v1/sync/pull?limit=100", None, token)
-        run_pattern("256 idle TCP connections that never start TLS", idle_tcp(port), 256, port, proc.pid, device, token)
+        run_pattern("256 idle TCP connections that never start TLS", idle_tcp(port), 256, port, proc.pid, device, token, metrics_port)
         run_pattern("256 TLS connections sending headers a byte every 2 s", slow_headers(port), 256, port, proc.pid,
-                    device, token)
+                    device, token, metrics_port)
         run_pattern("256 kept-alive connections idle after a health check", idle_keepalive(port), 256, port,
-                    proc.pid, device, token)
+                    proc.pid, device, token, metrics_port)
         run_pattern("100 unauthenticated requests with 4 MiB bodies", big_bodies(port), 100, port, proc.pid, device,
-                    token)
+                    token, metrics_port)
         status, health = request(port, "GET", "/v1/health")
         if status != 200:
             failures.append("healthy at the end")
