@@ -103,13 +103,24 @@ void SyncEngine::ensureToken()
             finish(false, reply.message, reply.errorCode);
             return;
         }
-        const QJsonObject answer = reply.object();
-        m_accessToken = answer.value(QLatin1String("access_token")).toString();
-        const auto expiresIn = static_cast<std::int64_t>(answer.value(QLatin1String("expires_in")).toDouble(60));
-        m_tokenExpiresAtMs = QDateTime::currentMSecsSinceEpoch() + expiresIn * 1000;
-        m_api->setAccessToken(m_accessToken);
+        acceptToken(reply.object());
         fetchMe();
     }));
+}
+
+void SyncEngine::acceptToken(const QJsonObject& answer)
+{
+    m_accessToken = answer.value(QLatin1String("access_token")).toString();
+    const auto expiresIn = static_cast<std::int64_t>(answer.value(QLatin1String("expires_in")).toDouble(60));
+    m_tokenExpiresAtMs = QDateTime::currentMSecsSinceEpoch() + expiresIn * 1000;
+    m_api->setAccessToken(m_accessToken);
+    // The server rotates the refresh token on every use: the one just sent works only for a short
+    // retry grace, so the new one is stored at once (sealed, with the rest of the identity).
+    const QString rotated = answer.value(QLatin1String("refresh_token")).toString();
+    if (auto identity = m_store->identity(); identity && !rotated.isEmpty()) {
+        identity->refreshToken = rotated.toStdString();
+        m_store->saveIdentity(*identity);
+    }
 }
 
 void SyncEngine::fetchMe()
@@ -146,11 +157,7 @@ bool SyncEngine::handleAuthFailure(int status, const QString& code, void (SyncEn
                 finish(false, reply.message, reply.errorCode);
                 return;
             }
-            m_accessToken = reply.object().value(QLatin1String("access_token")).toString();
-            const auto expiresIn =
-                static_cast<std::int64_t>(reply.object().value(QLatin1String("expires_in")).toDouble(60));
-            m_tokenExpiresAtMs = QDateTime::currentMSecsSinceEpoch() + expiresIn * 1000;
-            m_api->setAccessToken(m_accessToken);
+            acceptToken(reply.object());
             (this->*retry)();
         }));
         return true;

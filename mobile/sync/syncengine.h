@@ -58,6 +58,8 @@ signals:
 
 private:
     void ensureToken();
+    // Takes the access token of a /v1/token answer and stores its rotated refresh token.
+    void acceptToken(const QJsonObject& answer);
     void fetchMe();
     void pushNext();
     void pullNext();

@@ -1,5 +1,6 @@
 // `fieldbook-server admin ...`: the console commands of API.md and a few more for operators.
 // Each runs in its own process beside (or without) the server and writes one audit entry.
+#include "admin/backup.h"
 #include "admin/demoseed.h"
 #include "auth/authservice.h"
 #include "cli/commandline.h"
@@ -12,6 +13,7 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <cstdio>
 #include <set>
 
@@ -314,19 +316,85 @@ int rotateKey(const ServerFiles& files)
     return 0;
 }
 
+int backup(const ServerFiles& files, const Options& cli)
+{
+    const std::string out = cli.required("--out");
+    if (cli.flag("--no-key") && cli.value("--key-out")) {
+        throw UsageError("--no-key and --key-out exclude each other");
+    }
+    const std::optional<std::string> keyOut =
+        cli.flag("--no-key") ? std::nullopt : std::optional<std::string>(cli.value("--key-out").value_or(out + ".key"));
+    const BackupResult result = backupDatabase(files, out, keyOut);
+    {
+        auto store = openStore(files, loadKeys(files));
+        audit(*store, "backup", {{"bytes", result.bytes}, {"key_written", !result.keyFile.empty()}});
+    }
+    printJson(boost::json::object{{"backup", result.file}, {"bytes", result.bytes}, {"key", result.keyFile}});
+    if (!result.keyFile.empty()) {
+        std::fprintf(stderr, "fieldbook-server: the key is in %s: store it apart from the backup\n",
+                     result.keyFile.c_str());
+    }
+    return 0;
+}
+
+int restore(const ServerFiles& files, const Options& cli)
+{
+    const std::string from = cli.required("--from");
+    restoreDatabase(from, cli.value("--key-from").value_or(from + ".key"), files);
+    auto store = openStore(files, loadKeys(files));
+    audit(*store, "restore", {});
+    printJson(boost::json::object{{"restored", files.database}, {"key", files.keyFile}});
+    return 0;
+}
+
 } // namespace
+
+std::string adminUsage()
+{
+    return R"(usage: fieldbook-server admin --db PATH [--key-file PATH] COMMAND [options]
+  --db PATH              the database (default: none, required; env FIELDBOOK_DB)
+  --key-file PATH        the sealing key (default: <db>.key; env FIELDBOOK_KEY_FILE)
+commands:
+  add-user --name NAME --role ROLE [--role ROLE ...] [--team TEAM]   prints the user id
+      --team default: none
+  enrol-code --user USER_ID [--valid-hours N]                         prints a one-time code
+      --valid-hours default: 72 (1 to 720)
+  revoke-device --device DEVICE_ID
+  list-users                                                          one JSON object a line
+  list-devices [--user USER_ID]                                       one JSON object a line
+      --user default: every user
+  export --person PERSON_ID                                           one JSON object
+  audit --since INSTANT [--limit N]                                   one JSON object a line
+      --limit default: 100000
+  backup --out FILE [--key-out PATH | --no-key]                       online and consistent
+      --key-out default: FILE.key (0600); keep it apart from FILE. --no-key: no key written
+  restore --from FILE [--key-from PATH]                               into --db, which must not exist
+      --key-from default: FILE.key
+  rotate-key                                                          (server stopped)
+  seed-demo                                                           one JSON object
+roles: befriender play_volunteer prison_visitor mentor practitioner coordinator
+       safeguarding_officer manager admin
+)";
+}
 
 int runAdmin(const std::vector<std::string>& args)
 {
-    const Options cli(args,
-                      {"--db", "--key-file", "--name", "--role", "--team", "--user", "--valid-hours", "--device",
-                       "--person", "--since", "--limit"},
-                      {}, 1);
+    Options cli(args,
+                {"--db", "--key-file", "--name", "--role", "--team", "--user", "--valid-hours", "--device", "--person",
+                 "--since", "--limit", "--out", "--key-out", "--from", "--key-from"},
+                {"--no-key"}, 1);
+    cli.addEnvironment({"--db", "--key-file"}, {});
     if (cli.positional().empty()) {
         throw UsageError("admin needs a command");
     }
     const std::string command = cli.positional().front();
     const ServerFiles files = ServerFiles::forDatabase(cli.required("--db"), cli.value("--key-file"));
+    if (command == "restore") {
+        return restore(files, cli);
+    }
+    if (command == "backup") {
+        return backup(files, cli);
+    }
     files.prepareFolder();
     if (command == "rotate-key") {
         return rotateKey(files);

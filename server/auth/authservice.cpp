@@ -4,7 +4,10 @@
 #include "crypto/hash.h"
 #include "crypto/random.h"
 #include "http/apierror.h"
+#include "log/log.h"
+#include "model/dates.h"
 #include "model/ids.h"
+#include "sync/derived.h"
 
 #include <algorithm>
 #include <cctype>
@@ -124,25 +127,84 @@ AuthService::AccessToken AuthService::issueAccessToken(Store& store, std::string
     if (refreshToken.empty() || refreshToken.size() > kMaxTokenLength) {
         throw ApiException(ApiError::Unauthorized, "The refresh token is not valid for this device.");
     }
+    const std::string presented = tokenHash(refreshToken);
     AccessToken issued;
+    bool reused = false;
     store.writeTransaction([&] {
         const auto device = store.device(deviceId);
         // The same answer for an unknown device and a wrong token: nothing to learn by probing.
-        if (!device || !crypto::constantTimeEqual(tokenHash(refreshToken), device->refreshHash)) {
+        if (!device) {
             throw ApiException(ApiError::Unauthorized, "The refresh token is not valid for this device.");
         }
+        const bool current = !device->refreshHash.empty() && crypto::constantTimeEqual(presented, device->refreshHash);
+        std::optional<RetiredRefreshToken> retired;
+        if (!current) {
+            retired = store.retiredRefreshToken(presented);
+            if (!retired || retired->deviceId != device->id) {
+                throw ApiException(ApiError::Unauthorized, "The refresh token is not valid for this device.");
+            }
+        }
+        // A revoked device learns it whichever of its tokens it shows, so that it wipes its data.
         if (device->revokedAt) {
             throw ApiException(ApiError::DeviceRevoked,
                                "This device has been revoked: wipe its local data and enrol again.");
         }
+        if (retired && retired->retiredAt + m_settings.refreshReuseGraceSeconds < now) {
+            reused = true;
+            store.endDeviceSession(device->id);
+            store.appendAudit(AuditEntry{0, now, "token.reuse", device->userId, device->id, {}});
+            raiseReuseAlert(store, *device, now);
+            return; // committed: the session ends even though the call fails
+        }
+        if (device->lastSeenAt + m_settings.refreshIdleSeconds < now) {
+            store.endDeviceSession(device->id);
+            store.appendAudit(AuditEntry{0, now, "token.idle_expired", device->userId, device->id, {}});
+            throw ApiException(ApiError::Unauthorized,
+                               "This device has not been used for too long; enrol it again with a new code.");
+        }
         store.purgeExpiredTokens(now);
         std::string token = crypto::randomToken(32);
+        std::string refresh = crypto::randomToken(32);
         store.addAccessToken(tokenHash(token), device->id, now + m_settings.accessTokenSeconds);
+        store.rotateRefreshToken(device->id, device->refreshHash, tokenHash(refresh), now);
         store.touchDevice(device->id, now);
         store.appendAudit(AuditEntry{0, now, "token", device->userId, device->id, {}});
-        issued = AccessToken{std::move(token), m_settings.accessTokenSeconds};
+        issued = AccessToken{std::move(token), m_settings.accessTokenSeconds, std::move(refresh)};
     });
+    if (reused) {
+        throw ApiException(ApiError::Unauthorized,
+                           "This refresh token was already used, so the device's session has ended; enrol it again.");
+    }
     return issued;
+}
+
+void AuthService::raiseReuseAlert(Store& store, const DeviceInfo& device, std::int64_t now)
+{
+    std::vector<std::string> admins;
+    for (const User& user : store.users()) {
+        if (user.roles.has(Role::Admin)) {
+            admins.push_back(user.id);
+        }
+    }
+    const std::string node = store.setting("node_id").value_or(std::string(32, '0'));
+    for (const std::string& admin : admins) {
+        StoredRecord alert;
+        alert.record.type = "alert";
+        alert.record.id = newId();
+        alert.record.hlc = serverHlc(now * 1000, node);
+        alert.record.formVersion = 1;
+        alert.record.fields = boost::json::object{
+            {"recipient", admin},      {"kind", "token_reuse"}, {"device_id", device.id},
+            {"user_id", device.userId}, {"reason", "refresh_token_reused"}, {"raised_at", formatInstant(now)},
+        };
+        alert.state = RecordState::Applied;
+        alert.audience = admin;
+        alert.changeId = newId();
+        alert.updatedAt = now;
+        store.putRecord(alert);
+    }
+    // Ids only: never the token.
+    logLine("warning", {{"event", "refresh_token_reuse"}, {"device", device.id}, {"admins_alerted", admins.size()}});
 }
 
 Caller AuthService::authenticate(Store& store, std::string_view authorization, std::int64_t now) const

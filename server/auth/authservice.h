@@ -18,6 +18,11 @@ struct AuthSettings
 {
     std::int64_t accessTokenSeconds = 15LL * 60;
     std::int64_t enrolCodeSeconds = 72LL * 60 * 60;
+    // A device not seen for this long (no token call, no authenticated request) must enrol again.
+    std::int64_t refreshIdleSeconds = 30LL * 24 * 60 * 60;
+    // A refresh token given up by a rotation still works this long after it, so that a phone
+    // whose answer was lost on the way can retry; later it counts as reuse.
+    std::int64_t refreshReuseGraceSeconds = 300;
 };
 
 // Who is calling: resolved from the access token on every request.
@@ -46,8 +51,13 @@ public:
     {
         std::string token;
         std::int64_t expiresIn = 0;
+        std::string refreshToken; // the rotated refresh token: the one presented works no more
     };
-    // Throws ApiException: bad_request, unauthorized (unknown device, wrong token), device_revoked.
+    // Every call rotates the refresh token. One already rotated away, presented after the grace,
+    // is reuse: the device's session ends (it must enrol again), an audit entry and an alert to
+    // every admin are written, and the answer is 401 unauthorized. Throws ApiException:
+    // bad_request, unauthorized (unknown device, wrong, reused or idle-expired token),
+    // device_revoked.
     AccessToken issueAccessToken(Store& store, std::string_view deviceId, std::string_view refreshToken,
                                  std::int64_t now) const;
 
@@ -64,6 +74,8 @@ public:
     const AuthSettings& settings() const { return m_settings; }
 
 private:
+    static void raiseReuseAlert(Store& store, const DeviceInfo& device, std::int64_t now);
+
     AuthSettings m_settings;
 };
 

@@ -1,6 +1,10 @@
 #include "cli/commandline.h"
 
 #include "cli/options.h"
+#include "store/schema.h"
+#include "util/buildinfo.h"
+
+#include <algorithm>
 
 #include <cstdio>
 #include <exception>
@@ -10,28 +14,32 @@ namespace fieldbook::server {
 namespace {
 
 constexpr const char* kUsage = R"(usage:
-  fieldbook-server serve --db PATH [--listen HOST:PORT] [--cert PEM --key PEM] [--key-file PATH]
-        [--workers N] [--max-connections N] [--rate-enrol N] [--rate-token N]
-        [--access-token-seconds N] [--read-timeout SECONDS] [--synchronous-normal] [--quiet]
+  fieldbook-server serve --db PATH [--listen HOST:PORT] [--cert PEM --key PEM] [options]
   fieldbook-server admin --db PATH [--key-file PATH] COMMAND ...
-      add-user --name NAME --role ROLE [--role ROLE ...] [--team TEAM]   prints the user id
-      enrol-code --user USER_ID [--valid-hours N]                         prints a one-time code
-      revoke-device --device DEVICE_ID
-      list-users                                                          one JSON object a line
-      list-devices [--user USER_ID]                                       one JSON object a line
-      export --person PERSON_ID                                           one JSON object
-      audit --since INSTANT [--limit N]                                   one JSON object a line
-      rotate-key                                                          (server stopped)
-      seed-demo                                                           one JSON object
-roles: befriender play_volunteer prison_visitor mentor practitioner coordinator
-       safeguarding_officer manager admin
+  fieldbook-server --version
+  fieldbook-server serve --help      every serve option with its default
+  fieldbook-server admin --help      every admin command and option
 )";
+
+bool wantsHelp(const std::vector<std::string>& args)
+{
+    return std::any_of(args.begin(), args.end(), [](const std::string& arg) { return arg == "--help" || arg == "-h"; });
+}
 
 } // namespace
 
 int runCommandLine(int argc, char** argv)
 {
     std::vector<std::string> args(argv + 1, argv + argc);
+    if (!args.empty() && (args[0] == "--version" || args[0] == "version")) {
+        std::printf("fieldbook-server %s (schema %d, contract 1.2)\n", std::string(serverVersion()).c_str(),
+                    kSchemaVersion);
+        return 0;
+    }
+    if (args.size() >= 2 && (args[0] == "serve" || args[0] == "admin") && wantsHelp(args)) {
+        std::fputs((args[0] == "serve" ? serveUsage() : adminUsage()).c_str(), stdout);
+        return 0;
+    }
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         std::fputs(kUsage, args.empty() ? stderr : stdout);
         return args.empty() ? 2 : 0;

@@ -11,6 +11,10 @@ namespace fieldbook::server {
 int runCommandLine(int argc, char** argv);
 
 int runServe(const std::vector<std::string>& args);
+// `serve --help`: every option with its default.
+std::string serveUsage();
+// `admin --help`: every command and option with its default.
+std::string adminUsage();
 int runAdmin(const std::vector<std::string>& args);
 
 } // namespace fieldbook::server

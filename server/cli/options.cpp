@@ -1,6 +1,8 @@
 #include "cli/options.h"
 
+#include <cctype>
 #include <charconv>
+#include <cstdlib>
 
 namespace fieldbook::server {
 
@@ -24,6 +26,39 @@ Options::Options(const std::vector<std::string>& args, const std::set<std::strin
             m_positional.push_back(arg);
         } else {
             throw UsageError("unexpected argument " + arg);
+        }
+    }
+}
+
+std::string Options::environmentName(const std::string& option)
+{
+    std::string name = "FIELDBOOK_";
+    for (const char c : option.substr(option.rfind("--", 0) == 0 ? 2 : 0)) {
+        name.push_back(c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    }
+    return name;
+}
+
+void Options::addEnvironment(const std::set<std::string>& valued, const std::set<std::string>& flags)
+{
+    for (const auto& option : valued) {
+        if (m_values.count(option) > 0) {
+            continue;
+        }
+        if (const char* text = std::getenv(environmentName(option).c_str()); text != nullptr && *text != '\0') {
+            m_values[option].emplace_back(text);
+        }
+    }
+    for (const auto& option : flags) {
+        const char* text = std::getenv(environmentName(option).c_str());
+        if (text == nullptr) {
+            continue;
+        }
+        const std::string word(text);
+        if (word == "1" || word == "true" || word == "yes") {
+            m_flags.insert(option);
+        } else if (!word.empty() && word != "0" && word != "false" && word != "no") {
+            throw UsageError(environmentName(option) + " must be 1, true, yes, 0, false or no");
         }
     }
 }

@@ -25,6 +25,12 @@ public:
     Options(const std::vector<std::string>& args, const std::set<std::string>& valued,
             const std::set<std::string>& flags, std::size_t positionals = 0);
 
+    // Every option among `names` not given on the command line is read from the environment
+    // variable FIELDBOOK_<NAME> (upper case, '-' as '_': --max-connections is
+    // FIELDBOOK_MAX_CONNECTIONS); a flag is set by the values 1, true or yes.
+    void addEnvironment(const std::set<std::string>& valued, const std::set<std::string>& flags);
+    static std::string environmentName(const std::string& option);
+
     std::optional<std::string> value(const std::string& name) const;
     std::string required(const std::string& name) const;
     std::vector<std::string> all(const std::string& name) const;

@@ -1,5 +1,6 @@
 #include "handlers/handlers.h"
 
+#include "crypto/hash.h"
 #include "handlers/requestbody.h"
 #include "http/apierror.h"
 #include "util/clock.h"
@@ -24,8 +25,20 @@ void limitRate(RateLimiter& limiter, const Request& request)
 Response enrol(ServerContext& context, const Request& request)
 {
     limitRate(context.enrolLimiter, request);
+    if (context.enrolGlobalLimiter != nullptr && !context.enrolGlobalLimiter->allow("")) {
+        const int wait = context.enrolGlobalLimiter->retryAfter("");
+        throw ApiException(ApiError::RateLimited,
+                           "Too many enrolments at once; try again in " + std::to_string(wait) + " s.", wait);
+    }
     const boost::json::object body = objectBody(request, kMaxAuthBody);
     const std::string code = requiredString(body, "code", 64);
+    // Counted by a hash: the limiter's memory never holds a code.
+    const std::string codeKey = crypto::sha256Hex(AuthService::normaliseCode(code));
+    if (context.enrolCodeLimiter != nullptr && !context.enrolCodeLimiter->allow(codeKey)) {
+        const int wait = context.enrolCodeLimiter->retryAfter(codeKey);
+        throw ApiException(ApiError::RateLimited,
+                           "Too many attempts with this code; try again in " + std::to_string(wait) + " s.", wait);
+    }
     const std::string deviceName = requiredString(body, "device_name", 400);
     const std::string publicKey = requiredString(body, "public_key", 64);
     auto store = context.stores.acquire();
@@ -51,6 +64,7 @@ Response token(ServerContext& context, const Request& request)
                                               {"access_token", issued.token},
                                               {"token_type", "Bearer"},
                                               {"expires_in", issued.expiresIn},
+                                              {"refresh_token", issued.refreshToken},
                                           }));
     response.deviceId = deviceId;
     return response;

@@ -5,6 +5,8 @@
 #include "auth/authservice.h"
 #include "auth/ratelimiter.h"
 #include "http/router.h"
+#include "metrics/metrics.h"
+#include "net/httpserver.h"
 #include "model/formdefinition.h"
 #include "store/storepool.h"
 #include "sync/breakglass.h"
@@ -27,9 +29,21 @@ struct ServerContext
     const ReviewService& review;
     const BreakGlassService& breakGlass;
     const Clock& clock; // every handler's "now": tests run the server as at a later time
+    RateLimiter* enrolGlobalLimiter = nullptr; // every address together
+    RateLimiter* enrolCodeLimiter = nullptr;   // per code presented
+    Metrics* metrics = nullptr;
 };
 
-// GET /v1/health, GET /v1/forms, GET /v1/me
+// The body limit of the routes that need no token (enrol, token, health): enough for their
+// small JSON bodies, and all an unauthenticated caller may make the server hold.
+inline constexpr std::size_t kOpenRouteBodyLimit = 16UL * 1024;
+
+// Decides, from the headers alone, whether a request's body is read: the open routes get
+// kOpenRouteBodyLimit; every other route needs a valid access token (else its 401 or
+// device_revoked answer goes out unread) and then gets `bodyLimit`.
+std::function<Admission(const Request&)> makeAdmission(ServerContext& context, std::size_t bodyLimit);
+
+// GET /v1/health, GET /v1/forms, GET /v1/me, GET /v1/openapi.yaml
 void addInfoRoutes(Router& router, ServerContext& context);
 // POST /v1/enrol, POST /v1/token
 void addAuthRoutes(Router& router, ServerContext& context);

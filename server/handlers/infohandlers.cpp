@@ -1,6 +1,9 @@
 #include "handlers/handlers.h"
 
 #include "http/apierror.h"
+#include "log/log.h"
+#include "store/schema.h"
+#include "util/buildinfo.h"
 #include "rules/access.h"
 #include "rules/writerules.h"
 #include "util/clock.h"
@@ -13,11 +16,23 @@ namespace fieldbook::server {
 
 namespace {
 
+// Liveness and readiness in one: "ok" only when the store answers a read.
 Response health(ServerContext& context)
 {
-    auto store = context.stores.acquire();
-    store->lastSequence(); // the database answers; a failure here becomes a JSON 500
-    return jsonResponse(200, R"({"status":"ok"})");
+    boost::json::object body{{"status", "ok"}, {"version", serverVersion()}, {"schema_version", kSchemaVersion}};
+    try {
+        auto store = context.stores.acquire();
+        store->readTransaction([&] { store->lastSequence(); });
+        body["store"] = "ok";
+    } catch (const std::exception& e) {
+        logLine("error", {{"event", "health"}, {"what", std::string("store not ready: ") + e.what()}});
+        body["status"] = "unavailable";
+        body["store"] = "failed";
+        body["error"] = "unavailable";
+        body["message"] = "The server's store does not answer.";
+        return jsonResponse(503, boost::json::serialize(body));
+    }
+    return jsonResponse(200, boost::json::serialize(body));
 }
 
 Response forms(ServerContext& context, const Request& request, const std::string& cached)
@@ -63,6 +78,12 @@ void addInfoRoutes(Router& router, ServerContext& context)
     router.add("GET", "/v1/forms",
                [&context, cached](const Request& request) { return forms(context, request, *cached); });
     router.add("GET", "/v1/me", [&context](const Request& request) { return me(context, request); });
+    router.add("GET", "/v1/openapi.yaml", [](const Request&) {
+        Response response;
+        response.body = std::string(openApiDocument());
+        response.contentType = "application/yaml";
+        return response;
+    });
 }
 
 } // namespace fieldbook::server

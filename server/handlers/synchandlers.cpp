@@ -37,6 +37,11 @@ Response push(ServerContext& context, const Request& request)
     const Caller caller = context.auth.authenticate(*store, request.authorization, now);
     const boost::json::value body = jsonBody(request, limits::kMaxBodyBytes);
     const auto results = context.push.push(*store, caller, body, now);
+    if (context.metrics != nullptr) {
+        for (const auto& result : results) {
+            context.metrics->recordPushOutcome(result.status, result.reason);
+        }
+    }
     Response response = jsonResponse(200, boost::json::serialize(PushService::encodeResults(results)));
     response.deviceId = caller.deviceId;
     return response;
@@ -50,6 +55,9 @@ Response pull(ServerContext& context, const Request& request)
     const auto cursor = request.query.find("cursor");
     const PullPage page = context.pull.pull(*store, caller, cursor == request.query.end() ? "" : cursor->second,
                                             pullLimit(request), now);
+    if (context.metrics != nullptr) {
+        context.metrics->recordPullSize(page.changes.size());
+    }
     Response response = jsonResponse(200, boost::json::serialize(boost::json::object{
                                               {"changes", page.changes},
                                               {"cursor", page.cursor},

@@ -21,6 +21,7 @@ struct Request
     std::string contentType;
     std::string body;
     std::string peer; // remote address, for rate limits; never logged with personal data
+    std::string requestId; // 16 hex characters, in every log line about the request and its answer's X-Request-Id
 };
 
 struct Response

@@ -13,6 +13,15 @@ void Router::add(std::string method, std::string path, Handler handler)
     m_routes.push_back(Route{std::move(method), std::move(path), std::move(handler)});
 }
 
+std::set<std::string> Router::paths() const
+{
+    std::set<std::string> out;
+    for (const Route& route : m_routes) {
+        out.insert(route.path);
+    }
+    return out;
+}
+
 Response Router::handle(const Request& request) const
 {
     std::string allowed;

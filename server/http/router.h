@@ -6,6 +6,7 @@
 #include "http/message.h"
 
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ public:
     // Never throws: an ApiException becomes its JSON error; anything else becomes a JSON 500
     // (the log line says what, the client is told nothing of the internals).
     Response handle(const Request& request) const;
+
+    // Every path with a route (for metrics labels, which must come from a closed set).
+    std::set<std::string> paths() const;
 
 private:
     struct Route

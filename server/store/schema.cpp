@@ -215,8 +215,23 @@ CREATE INDEX IF NOT EXISTS records_quarantined ON records(seq) WHERE state = 'qu
 )sql");
 }
 
+// Version 5: refresh tokens rotate on every use. The hashes of the ones a device has given up stay
+// here, so that one presented again (a copy in another's hands) is recognised as reuse and ends
+// the device's session; `retired_at` lets a just-rotated token be retried for a short grace.
+void migrateTo5(SqliteDb& db)
+{
+    db.execScript(R"sql(
+CREATE TABLE IF NOT EXISTS retired_refresh_tokens(
+    token_hash TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    retired_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS retired_refresh_tokens_device ON retired_refresh_tokens(device_id, retired_at);
+)sql");
+}
+
 using Step = void (*)(SqliteDb&);
-constexpr Step kSteps[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4};
+constexpr Step kSteps[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5};
 static_assert(sizeof kSteps / sizeof kSteps[0] == kSchemaVersion, "one migration step per schema version");
 
 } // namespace

@@ -295,6 +295,34 @@ void SqliteStore::touchDevice(std::string_view id, std::int64_t at)
         .run();
 }
 
+void SqliteStore::rotateRefreshToken(std::string_view deviceId, std::string_view oldHash, std::string_view newHash,
+                                     std::int64_t at)
+{
+    statement("INSERT OR REPLACE INTO retired_refresh_tokens(token_hash, device_id, retired_at) VALUES (?, ?, ?)")
+        .bind(1, oldHash)
+        .bind(2, deviceId)
+        .bind(3, at)
+        .run();
+    statement("UPDATE devices SET refresh_hash = ? WHERE id = ?").bind(1, newHash).bind(2, deviceId).run();
+}
+
+std::optional<RetiredRefreshToken> SqliteStore::retiredRefreshToken(std::string_view tokenHash)
+{
+    auto query = statement("SELECT device_id, retired_at FROM retired_refresh_tokens WHERE token_hash = ?");
+    query.bind(1, tokenHash);
+    if (!query.step()) {
+        return std::nullopt;
+    }
+    return RetiredRefreshToken{query.text(0), query.integer(1)};
+}
+
+void SqliteStore::endDeviceSession(std::string_view deviceId)
+{
+    // An empty hash matches no token: sha256Hex never answers "".
+    statement("UPDATE devices SET refresh_hash = '' WHERE id = ?").bind(1, deviceId).run();
+    statement("DELETE FROM access_tokens WHERE device_id = ?").bind(1, deviceId).run();
+}
+
 void SqliteStore::addAccessToken(std::string_view tokenHash, std::string_view deviceId, std::int64_t expiresAt)
 {
     statement("INSERT INTO access_tokens(token_hash, device_id, expires_at) VALUES (?, ?, ?)")

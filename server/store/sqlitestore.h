@@ -40,6 +40,10 @@ public:
     std::vector<DeviceInfo> devices() override;
     bool revokeDevice(std::string_view id, std::int64_t at) override;
     void touchDevice(std::string_view id, std::int64_t at) override;
+    void rotateRefreshToken(std::string_view deviceId, std::string_view oldHash, std::string_view newHash,
+                            std::int64_t at) override;
+    std::optional<RetiredRefreshToken> retiredRefreshToken(std::string_view tokenHash) override;
+    void endDeviceSession(std::string_view deviceId) override;
     void addAccessToken(std::string_view tokenHash, std::string_view deviceId, std::int64_t expiresAt) override;
     std::optional<AccessTokenInfo> accessToken(std::string_view tokenHash) override;
     void purgeExpiredTokens(std::int64_t now) override;

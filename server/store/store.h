@@ -39,6 +39,12 @@ struct DeviceInfo
     std::optional<std::int64_t> revokedAt;
 };
 
+struct RetiredRefreshToken
+{
+    std::string deviceId;
+    std::int64_t retiredAt = 0;
+};
+
 struct AccessTokenInfo
 {
     std::string deviceId;
@@ -181,6 +187,13 @@ public:
     // then wipes itself) rather than a plain unauthorized.
     virtual bool revokeDevice(std::string_view id, std::int64_t at) = 0;
     virtual void touchDevice(std::string_view id, std::int64_t at) = 0;
+    // The device's refresh token becomes `newHash`; `oldHash` is kept as retired at `at`.
+    virtual void rotateRefreshToken(std::string_view deviceId, std::string_view oldHash, std::string_view newHash,
+                                    std::int64_t at) = 0;
+    virtual std::optional<RetiredRefreshToken> retiredRefreshToken(std::string_view tokenHash) = 0;
+    // No refresh token works for the device any more and its access tokens are gone: it must
+    // enrol again. Unlike a revocation, the phone is not told to wipe its data.
+    virtual void endDeviceSession(std::string_view deviceId) = 0;
     virtual void addAccessToken(std::string_view tokenHash, std::string_view deviceId, std::int64_t expiresAt) = 0;
     virtual std::optional<AccessTokenInfo> accessToken(std::string_view tokenHash) = 0;
     virtual void purgeExpiredTokens(std::int64_t now) = 0;

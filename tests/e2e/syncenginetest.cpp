@@ -1,7 +1,8 @@
 // The app's sync client against the real server on port 0, with the demo data: a first sync brings
 // each role its caseload; offline edits on several devices meet; an interrupted push or pull
 // resumes without losing or duplicating anything; a gate that closes while a device is offline
-// ends with the record quarantined and shown, not lost; a revoked device is told so.
+// ends with the record quarantined and shown, not lost; a revoked device is told so; the refresh
+// token the server rotates on each use is stored.
 #include "devicefixture.h"
 
 #include "models/casestatus.h"
@@ -12,6 +13,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QThread>
 #include <QtTest>
 
 using namespace fieldbook;
@@ -342,6 +344,25 @@ private slots:
         QVERIFY(!outcome.ok);
         QVERIFY(outcome.revoked);
         QCOMPARE(outcome.errorCode, QStringLiteral("device_revoked"));
+    }
+
+    void rotatedRefreshTokenIsKept()
+    {
+        // No grace for a rotated token: a phone that kept sending its first one would be cut off.
+        testsupport::TestServer strict({QStringLiteral("--refresh-reuse-grace"), QStringLiteral("0")});
+        QVERIFY2(strict.start(), qPrintable(strict.errorString()));
+        const QString user = strict.addUser(QStringLiteral("Rota"), {QStringLiteral("befriender")});
+        Device phone(strict, user, {Role::Befriender});
+        const std::string enrolled = phone.store->identity()->refreshToken;
+        QVERIFY(phone.sync().ok);
+        const std::string rotated = phone.store->identity()->refreshToken;
+        QVERIFY(!rotated.empty());
+        QVERIFY(rotated != enrolled);
+        QThread::msleep(1100); // the server counts whole seconds: the enrolment's token is now reuse
+        phone.engine->resetToken();
+        const SyncOutcome again = phone.sync();
+        QVERIFY2(again.ok, qPrintable(again.errorCode));
+        QVERIFY(phone.store->identity()->refreshToken != rotated);
     }
 };
 

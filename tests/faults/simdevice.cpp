@@ -91,6 +91,10 @@ bool SimDevice::refreshToken()
         return false;
     }
     m_identity.accessToken = reply.object().value(QStringLiteral("access_token")).toString();
+    // Rotated on every use, as a phone keeps it; a lost answer is retried with the old one (grace).
+    if (const QString rotated = reply.object().value(QStringLiteral("refresh_token")).toString(); !rotated.isEmpty()) {
+        m_identity.refreshToken = rotated;
+    }
     ++m_stats.tokenRefreshes;
     return true;
 }

@@ -1,7 +1,17 @@
 // AuthService over TLS: enrolment with one-time codes, refresh and access tokens, revocation that
 // reaches every endpoint at once, rate limits, and secrets that never reach the disk in clear.
+// Refresh rotation, reuse and idle expiry are also driven in process with an injected clock.
 #include "scenario.h"
 #include "testserver.h"
+
+#include "auth/authservice.h"
+#include "http/apierror.h"
+#include "model/formdefinition.h"
+#include "model/ids.h"
+#include "store/keyring.h"
+#include "store/sqlitestore.h"
+
+#include <QTemporaryDir>
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -58,6 +68,13 @@ private slots:
     void revokedDeviceIsRefusedEverywhere();
     void accessTokensExpire();
     void enrolAndTokenAreRateLimited();
+    void officeEnrolsTwentyPhonesAtOnce();
+    void refreshTokenRotatesOverTheWire();
+    void reusedRefreshTokenEndsTheSessionOverTheWire();
+    void rotation_data();
+    void rotation();
+    void reuseAlertsTheAdministrators();
+    void idleDeviceMustEnrolAgain();
     void secretsAreStoredOnlyAsHashes();
 
 private:
@@ -275,6 +292,195 @@ void AuthServiceTest::secretsAreStoredOnlyAsHashes()
         QVERIFY2(!bytes.contains(secret.toUtf8()), "a code or token is stored in clear");
         QVERIFY(!bytes.contains(QString(secret).remove('-').toUtf8()));
     }
+}
+
+void AuthServiceTest::officeEnrolsTwentyPhonesAtOnce()
+{
+    // The server's own defaults for enrolment, from one address.
+    TestServer office({"--rate-enrol", "30", "--rate-enrol-global", "240", "--rate-enrol-code", "5"});
+    QVERIFY2(office.start(), qPrintable(office.errorString()));
+    const QString user = office.addUser("Office", {"befriender"});
+    for (int i = 0; i < 20; ++i) {
+        const HttpReply reply = office.request("POST", "/v1/enrol", enrolBody(office.enrolCode(user)));
+        QVERIFY2(reply.status == 201, qPrintable(QStringLiteral("phone %1: %2").arg(i).arg(reply.status)));
+    }
+    // Guessing one code again and again is cut off after a few tries, whatever the address.
+    int refused = 0;
+    for (int i = 0; i < 8; ++i) {
+        const HttpReply guess = office.request("POST", "/v1/enrol", enrolBody("ZZZZ-ZZZZ-ZZZZ"));
+        refused += guess.status == 429 ? 1 : 0;
+    }
+    QVERIFY2(refused >= 3, qPrintable(QString::number(refused)));
+    QVERIFY(office.stop());
+}
+
+void AuthServiceTest::refreshTokenRotatesOverTheWire()
+{
+    const QString code = m_server.enrolCode(m_user);
+    const HttpReply enrolled = m_server.request("POST", "/v1/enrol", enrolBody(code));
+    QCOMPARE(enrolled.status, 201);
+    const QString device = enrolled.object().value("device_id").toString();
+    const QString first = enrolled.object().value("refresh_token").toString();
+    const HttpReply one = m_server.request("POST", "/v1/token", {{"device_id", device}, {"refresh_token", first}});
+    QCOMPARE(one.status, 200);
+    QVERIFY(one.object().value("access_token").isString());
+    QVERIFY(one.object().value("expires_in").toInt() > 0);
+    const QString second = one.object().value("refresh_token").toString();
+    QVERIFY(second.size() >= 40);
+    QVERIFY(second != first);
+    const HttpReply two = m_server.request("POST", "/v1/token", {{"device_id", device}, {"refresh_token", second}});
+    QCOMPARE(two.status, 200);
+    QVERIFY(two.object().value("refresh_token").toString() != second);
+    // Within the grace a retry with a rotated token still works (an answer lost on the way).
+    QCOMPARE(m_server.request("POST", "/v1/token", {{"device_id", device}, {"refresh_token", first}}).status, 200);
+    m_secrets << code << first << second;
+}
+
+void AuthServiceTest::reusedRefreshTokenEndsTheSessionOverTheWire()
+{
+    TestServer strict({"--refresh-reuse-grace", "0"});
+    QVERIFY2(strict.start(), qPrintable(strict.errorString()));
+    const QString user = strict.addUser("Strict", {"befriender"});
+    const QString code = strict.enrolCode(user);
+    const HttpReply enrolled = strict.request("POST", "/v1/enrol", enrolBody(code));
+    const QString device = enrolled.object().value("device_id").toString();
+    const QString first = enrolled.object().value("refresh_token").toString();
+    const HttpReply one = strict.request("POST", "/v1/token", {{"device_id", device}, {"refresh_token", first}});
+    QCOMPARE(one.status, 200);
+    const QString second = one.object().value("refresh_token").toString();
+    const QString access = one.object().value("access_token").toString();
+    QThread::msleep(1100); // the server's clock is whole seconds: past a grace of 0
+    const HttpReply reuse = strict.request("POST", "/v1/token", {{"device_id", device}, {"refresh_token", first}});
+    QCOMPARE(reuse.status, 401);
+    QCOMPARE(reuse.error(), QStringLiteral("unauthorized"));
+    // The session is over for whoever holds the newer token too, and for its access token.
+    QCOMPARE(strict.request("POST", "/v1/token", {{"device_id", device}, {"refresh_token", second}}).status, 401);
+    QCOMPARE(strict.request("GET", "/v1/me", {}, access).status, 401);
+    const QString log = strict.log();
+    QVERIFY(log.contains("refresh_token_reuse"));
+    QVERIFY(log.contains("\"peer\":\"127.0.0.1\""));
+    QVERIFY(!log.contains(first) && !log.contains(second) && !log.contains(access));
+    QVERIFY(QString::fromUtf8(strict.adminOutput({"audit", "--since", "2000-01-01T00:00:00Z"})).contains("token.reuse"));
+    QVERIFY(strict.stop());
+}
+
+namespace {
+
+struct InProcess
+{
+    QTemporaryDir dir;
+    std::unique_ptr<fieldbook::server::SqliteStore> store;
+    fieldbook::server::AuthService auth;
+    std::string userId = fieldbook::newId();
+
+    explicit InProcess(fieldbook::server::AuthSettings settings) : auth(settings)
+    {
+        const std::string path = dir.filePath("auth.db").toStdString();
+        auto keys = std::make_shared<const fieldbook::server::KeyRing>(
+            fieldbook::server::KeyRing::loadOrCreate(path + ".key"));
+        store = std::make_unique<fieldbook::server::SqliteStore>(path, keys, fieldbook::FormRegistry::builtin());
+        fieldbook::User user{userId, "Pat", {}, ""};
+        user.roles.add(fieldbook::Role::Befriender);
+        store->addUser(user, 0);
+    }
+
+    fieldbook::server::AuthService::Enrolment enrol(std::int64_t now)
+    {
+        const std::string code = auth.issueEnrolCode(*store, userId, now);
+        return auth.enrol(*store, code, "phone", std::string(42, 'B') + "E=", now);
+    }
+
+    // The error code of a token call, or "" when it succeeded (and then `refresh` is rotated).
+    std::string token(const std::string& device, std::string& refresh, std::int64_t now)
+    {
+        try {
+            refresh = auth.issueAccessToken(*store, device, refresh, now).refreshToken;
+            return "";
+        } catch (const fieldbook::server::ApiException& e) {
+            return std::string(fieldbook::server::errorCode(e.error()));
+        }
+    }
+};
+
+} // namespace
+
+void AuthServiceTest::rotation_data()
+{
+    QTest::addColumn<int>("replayAfter"); // seconds after the rotation that the old token comes back
+    QTest::addColumn<QString>("replay");  // what that call answers
+    QTest::addColumn<QString>("current"); // and then the newest token
+    QTest::newRow("retried at once") << 0 << "" << "";
+    QTest::newRow("retried at the end of the grace") << 60 << "" << "";
+    QTest::newRow("replayed after the grace") << 61 << "unauthorized" << "unauthorized";
+    QTest::newRow("replayed a day later") << 86400 << "unauthorized" << "unauthorized";
+}
+
+void AuthServiceTest::rotation()
+{
+    QFETCH(int, replayAfter);
+    QFETCH(QString, replay);
+    QFETCH(QString, current);
+    fieldbook::server::AuthSettings settings;
+    settings.refreshReuseGraceSeconds = 60;
+    InProcess world(settings);
+    const std::int64_t t0 = 1'800'000'000;
+    const auto enrolment = world.enrol(t0);
+    std::string refresh = enrolment.refreshToken;
+    QCOMPARE(world.token(enrolment.deviceId, refresh, t0 + 10), std::string());
+    QVERIFY(refresh != enrolment.refreshToken);
+    std::string newest = refresh;
+    std::string old = enrolment.refreshToken;
+    QCOMPARE(QString::fromStdString(world.token(enrolment.deviceId, old, t0 + 10 + replayAfter)), replay);
+    if (replay.isEmpty()) {
+        newest = old; // the retry rotated again: its answer is the newest
+    }
+    QCOMPARE(QString::fromStdString(world.token(enrolment.deviceId, newest, t0 + 11 + replayAfter)), current);
+    // A token of another device never works, rotated or not.
+    const auto other = world.enrol(t0);
+    std::string foreign = enrolment.refreshToken;
+    QCOMPARE(world.token(other.deviceId, foreign, t0 + 20), std::string("unauthorized"));
+}
+
+void AuthServiceTest::reuseAlertsTheAdministrators()
+{
+    InProcess world(fieldbook::server::AuthSettings{});
+    fieldbook::User admin{fieldbook::newId(), "Ada Admin", {}, ""};
+    admin.roles.add(fieldbook::Role::Admin);
+    world.store->addUser(admin, 0);
+    const std::int64_t t0 = 1'800'000'000;
+    const auto enrolment = world.enrol(t0);
+    std::string refresh = enrolment.refreshToken;
+    QCOMPARE(world.token(enrolment.deviceId, refresh, t0), std::string());
+    std::string stolen = enrolment.refreshToken;
+    QCOMPARE(world.token(enrolment.deviceId, stolen, t0 + 3600), std::string("unauthorized"));
+    const auto alerts = world.store->recordsOfType("alert");
+    QCOMPARE(alerts.size(), std::size_t{1});
+    QCOMPARE(alerts.front().audience, admin.id);
+    QCOMPARE(QString::fromStdString(alerts.front().record.text("kind")), QStringLiteral("token_reuse"));
+    QCOMPARE(QString::fromStdString(alerts.front().record.text("device_id")), QString::fromStdString(enrolment.deviceId));
+    bool audited = false;
+    for (const auto& entry : world.store->auditSince(0, 100)) {
+        audited = audited || (entry.action == "token.reuse" && entry.deviceId == enrolment.deviceId);
+    }
+    QVERIFY(audited);
+    // The device is not revoked (its phone keeps its data) but must enrol again.
+    QVERIFY(!world.store->device(enrolment.deviceId)->revokedAt);
+    QCOMPARE(world.token(enrolment.deviceId, refresh, t0 + 3601), std::string("unauthorized"));
+}
+
+void AuthServiceTest::idleDeviceMustEnrolAgain()
+{
+    fieldbook::server::AuthSettings settings;
+    settings.refreshIdleSeconds = 1000;
+    InProcess world(settings);
+    const std::int64_t t0 = 1'800'000'000;
+    const auto enrolment = world.enrol(t0);
+    std::string refresh = enrolment.refreshToken;
+    QCOMPARE(world.token(enrolment.deviceId, refresh, t0 + 1000), std::string()); // used in time: the clock restarts
+    QCOMPARE(world.token(enrolment.deviceId, refresh, t0 + 2000), std::string());
+    std::string kept = refresh;
+    QCOMPARE(world.token(enrolment.deviceId, kept, t0 + 3001), std::string("unauthorized"));
+    QCOMPARE(world.token(enrolment.deviceId, refresh, t0 + 3002), std::string("unauthorized"));
 }
 
 QTEST_GUILESS_MAIN(AuthServiceTest)

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QSslCipher>
 #include <QSslSocket>
+#include <QTcpSocket>
 #include <QtTest>
 
 using namespace fieldbook::testsupport;
@@ -30,6 +31,9 @@ private slots:
     void unknownPathAndMethod();
     void keepAliveServesSeveralRequests();
     void slowClientIsCutOff();
+    void unauthenticatedBodyIsRefusedUnread();
+    void deadlinesCloseStalledConnections();
+    void oneAddressHoldsABoundedShare();
     void wrongPinIsRefused();
     void tlsVersions_data();
     void tlsVersions();
@@ -212,13 +216,81 @@ void HttpServerTest::keepAliveServesSeveralRequests()
 
 void HttpServerTest::slowClientIsCutOff()
 {
-    // Half a request, then silence: the read timeout (2 s here) closes the connection.
+    // An authenticated half body, then silence: the body's grace (2 s here) closes the connection.
     QElapsedTimer timer;
     timer.start();
-    const QByteArray answer = m_server.client().raw("POST /v1/sync/push HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{", 10000);
+    const QByteArray answer = m_server.client().raw("POST /v1/sync/push HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n"
+                                                    "Authorization: Bearer " +
+                                                        m_scenario.practitioner.accessToken.toLatin1() + "\r\n\r\n{",
+                                                    10000);
     QVERIFY2(timer.elapsed() < 8000, qPrintable(QString::number(timer.elapsed())));
     QVERIFY(answer.isEmpty());
     expectUnchanged();
+}
+
+void HttpServerTest::unauthenticatedBodyIsRefusedUnread()
+{
+    // Headers announcing 4 MiB and no token: 401 at once, without waiting for a byte of the body,
+    // then the connection closes.
+    QElapsedTimer timer;
+    timer.start();
+    const QByteArray answer = m_server.client().raw(
+        "POST /v1/sync/push HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 4194304\r\n\r\n", 10000);
+    QVERIFY2(timer.elapsed() < 4000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(answer.startsWith("HTTP/1.1 401"), answer.constData());
+    QVERIFY(answer.contains("Connection: close"));
+    QVERIFY(answer.contains("X-Request-Id: "));
+    // An open route takes a small body only, before any token.
+    const HttpReply big = m_server.requestBytes("POST", "/v1/enrol", QByteArray(64 * 1024, ' '));
+    QCOMPARE(big.status, 413);
+    expectUnchanged();
+}
+
+void HttpServerTest::deadlinesCloseStalledConnections()
+{
+    // Configured short so that the test waits a fraction of a second, not the 5/10/30 s defaults.
+    TestServer quick({"--handshake-timeout-ms", "300", "--header-timeout-ms", "300", "--idle-timeout-ms", "300"});
+    QVERIFY2(quick.start(), qPrintable(quick.errorString()));
+    QElapsedTimer timer;
+    // A TCP connection that never starts TLS.
+    QTcpSocket silent;
+    silent.connectToHost(QStringLiteral("127.0.0.1"), static_cast<quint16>(quick.url().port()));
+    QVERIFY(silent.waitForConnected(5000));
+    timer.start();
+    QVERIFY(silent.state() == QAbstractSocket::UnconnectedState || silent.waitForDisconnected(5000));
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+    // Headers that never end.
+    timer.restart();
+    QVERIFY(quick.client().raw("GET /v1/health HTTP/1.1\r\nHost: x\r\n", 5000).isEmpty());
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+    // A kept-alive connection answered once, then idle: closed after the idle deadline.
+    timer.restart();
+    const QByteArray answer = quick.client().raw("GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n", 5000);
+    QCOMPARE(answer.count("HTTP/1.1 200"), 1);
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(quick.request("GET", "/v1/health").status, 200);
+    QVERIFY(quick.stop());
+}
+
+void HttpServerTest::oneAddressHoldsABoundedShare()
+{
+    TestServer narrow({"--max-connections-per-address", "3"});
+    QVERIFY2(narrow.start(), qPrintable(narrow.errorString()));
+    std::vector<std::unique_ptr<QTcpSocket>> held;
+    for (int i = 0; i < 3; ++i) {
+        held.push_back(std::make_unique<QTcpSocket>());
+        held.back()->connectToHost(QStringLiteral("127.0.0.1"), static_cast<quint16>(narrow.url().port()));
+        QVERIFY(held.back()->waitForConnected(5000));
+    }
+    QTest::qWait(200); // the server has accepted and counted the three
+    // A fourth from the same address is refused at once (closed before any handshake).
+    HttpsClient client(narrow.url(), narrow.fingerprint());
+    client.setTimeout(5000);
+    QCOMPARE(client.get(QStringLiteral("/v1/health")).status, 0);
+    held.clear();
+    QTest::qWait(200);
+    QCOMPARE(client.get(QStringLiteral("/v1/health")).status, 200);
+    QVERIFY(narrow.stop());
 }
 
 void HttpServerTest::wrongPinIsRefused()

@@ -549,6 +549,8 @@ void ReviewServiceTest::breakGlassGivesTheCaseUntilExpiry()
                                                    {{"device_id", device->deviceId}, {"refresh_token", device->refreshToken}});
             QCOMPARE(token.status, 200);
             device->accessToken = token.object().value("access_token").toString();
+            // Refresh tokens rotate on use: the next refresh must present the new one.
+            device->refreshToken = token.object().value("refresh_token").toString(device->refreshToken);
         }
     };
 

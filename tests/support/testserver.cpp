@@ -196,7 +196,7 @@ bool TestServer::start()
     QStringList args{QStringLiteral("serve"), QStringLiteral("--db"), dbPath(), QStringLiteral("--listen"),
                      QStringLiteral("127.0.0.1:0")};
     // Suites enrol many devices from one address: high limits unless the suite sets its own.
-    for (const char* limit : {"--rate-enrol", "--rate-token"}) {
+    for (const char* limit : {"--rate-enrol", "--rate-enrol-global", "--rate-enrol-code", "--rate-token"}) {
         if (!m_extraArgs.contains(QLatin1String(limit))) {
             args << QString::fromLatin1(limit) << QStringLiteral("100000");
         }
@@ -372,6 +372,10 @@ TestDevice TestServer::enrolDevice(const QString& userId, const QString& deviceN
         return {};
     }
     device.accessToken = token.object().value(QStringLiteral("access_token")).toString();
+    // The refresh token rotates on every use: the answer's is the one that works from now on.
+    if (const QString rotated = token.object().value(QStringLiteral("refresh_token")).toString(); !rotated.isEmpty()) {
+        device.refreshToken = rotated;
+    }
     return device;
 }
 
