@@ -23,6 +23,8 @@ constexpr const char* kUsage = R"(usage:
       audit --since INSTANT [--limit N]                                   one JSON object a line
       rotate-key                                                          (server stopped)
       seed-demo                                                           one JSON object
+      report monthly --month YYYY-MM [--format json|csv|pdf] [--out FILE] [--suppress-below N]
+      import-population --establishment NAME --file CSV                   rows: ethnicity,count
 roles: befriender play_volunteer prison_visitor mentor practitioner coordinator
        safeguarding_officer manager admin
 )";

@@ -29,12 +29,15 @@ void addInfoRoutes(Router& router, ServerContext& context);
 void addAuthRoutes(Router& router, ServerContext& context);
 // POST /v1/sync/push, GET /v1/sync/pull
 void addSyncRoutes(Router& router, ServerContext& context);
+// GET /v1/reports/monthly
+void addReportRoutes(Router& router, ServerContext& context);
 
 inline void addAllRoutes(Router& router, ServerContext& context)
 {
     addInfoRoutes(router, context);
     addAuthRoutes(router, context);
     addSyncRoutes(router, context);
+    addReportRoutes(router, context);
 }
 
 } // namespace fieldbook::server

@@ -163,8 +163,25 @@ INSERT OR IGNORE INTO record_people(person_id, record_type, record_id, seq)
 )sql");
 }
 
+// Version 3: the establishments' populations by self-defined ethnicity, for the monthly report's
+// take-up comparison (admin import-population replaces one establishment's rows). Aggregate counts
+// from the prison, not records about anyone: stored in clear.
+void migrateTo3(SqliteDb& db)
+{
+    db.execScript(R"sql(
+CREATE TABLE population(
+    establishment TEXT NOT NULL,
+    ethnicity TEXT NOT NULL,
+    count INTEGER NOT NULL CHECK (count >= 0),
+    position INTEGER NOT NULL,
+    imported_at INTEGER NOT NULL,
+    PRIMARY KEY (establishment, ethnicity)
+) WITHOUT ROWID;
+)sql");
+}
+
 using Step = void (*)(SqliteDb&);
-constexpr Step kSteps[] = {migrateTo1, migrateTo2};
+constexpr Step kSteps[] = {migrateTo1, migrateTo2, migrateTo3};
 static_assert(sizeof kSteps / sizeof kSteps[0] == kSchemaVersion, "one migration step per schema version");
 
 } // namespace

@@ -57,6 +57,10 @@ public:
     std::vector<StoredRecord> recordsReferencing(std::string_view value) override;
     std::vector<StoredRecord> recordsOfType(std::string_view type) override;
 
+    void replacePopulation(std::string_view establishment, const std::vector<PopulationRow>& rows,
+                           std::int64_t at) override;
+    std::vector<PopulationRow> population() override;
+
     void appendAudit(const AuditEntry& entry) override;
     std::vector<AuditEntry> auditSince(std::int64_t at, std::size_t limit) override;
 

@@ -13,6 +13,7 @@
 #pragma once
 
 #include "model/record.h"
+#include "reports/monthlyreport.h"
 #include "rules/facts.h"
 #include "rules/roles.h"
 
@@ -162,6 +163,12 @@ public:
     virtual std::vector<StoredRecord> recordsReferencing(std::string_view value) = 0;
     // Every record of a type, any state (admin exports that must look inside sealed fields).
     virtual std::vector<StoredRecord> recordsOfType(std::string_view type) = 0;
+
+    // The establishments' populations by self-defined ethnicity (the monthly report's take-up
+    // comparison). replacePopulation drops what was held for that establishment first.
+    virtual void replacePopulation(std::string_view establishment, const std::vector<PopulationRow>& rows,
+                                   std::int64_t at) = 0;
+    virtual std::vector<PopulationRow> population() = 0;
 
     virtual void appendAudit(const AuditEntry& entry) = 0;
     virtual std::vector<AuditEntry> auditSince(std::int64_t at, std::size_t limit) = 0;
