@@ -316,7 +316,10 @@ std::string monthlyReportPdf(const MonthlyReport& report, int suppressBelow, std
     pdf.heading("Overdue contacts at the month's end");
     pdf.table({"Rhythm", "Count"}, countRows(report.overdueContacts, below));
 
-    pdf.heading("RADAR change, start to exit (" + suppressedText(report.radarCases, below) + " cases)");
+    // The RADAR's heading, table and spider chart stay on one page.
+    pdf.ensure(40 + kRowHeight * static_cast<double>(report.radar.size() + 1) + 290);
+    pdf.heading("RADAR change, start to exit: " + suppressedText(report.radarCases, below) +
+                (report.radarCases == 1 ? " case" : " cases"));
     std::vector<std::vector<std::string>> radarRows;
     for (const RadarDomainChange& domain : report.radar) {
         radarRows.push_back({label(domain.domain), suppressedText(domain.cases, below),
