@@ -1,5 +1,6 @@
 #include "reports/monthlyreport.h"
 
+#include "reports/radar.h"
 #include "rules/rhythms.h"
 #include "rules/ruledetail.h"
 
@@ -16,7 +17,6 @@ namespace fieldbook {
 namespace {
 
 using detail::dayOf;
-using detail::orderKey;
 using detail::stringsOf;
 
 constexpr std::string_view kNotRecorded = "not_recorded";
@@ -130,45 +130,34 @@ std::vector<RadarDomainChange> radarChange(const std::vector<const ReportRecord*
                                            const std::vector<std::string>& domains, ReportMonth month,
                                            std::int64_t& casesOut)
 {
-    // Per case: its first start and its last exit, by assessed_on then clock.
-    struct Pair
-    {
-        const ReportRecord* start = nullptr;
-        const ReportRecord* exit = nullptr;
-    };
-    std::map<std::string, Pair> byCase;
+    std::map<std::string, std::vector<const Record*>> byCase;
+    std::map<const Record*, const ReportRecord*> items;
     for (const ReportRecord* radar : radars) {
-        const std::string caseId = radar->record.text("case_id");
-        const std::string stage = radar->record.text("stage");
-        Pair& pair = byCase[caseId];
-        const std::string key = orderKey(radar->record, "assessed_on");
-        if (stage == "start" && (pair.start == nullptr || key < orderKey(pair.start->record, "assessed_on"))) {
-            pair.start = radar;
-        } else if (stage == "exit" && (pair.exit == nullptr || key > orderKey(pair.exit->record, "assessed_on"))) {
-            pair.exit = radar;
-        }
+        byCase[radar->record.text("case_id")].push_back(&radar->record);
+        items[&radar->record] = radar;
     }
     std::vector<RadarDomainChange> out;
     std::vector<double> startSum(domains.size(), 0.0);
     std::vector<double> exitSum(domains.size(), 0.0);
     std::vector<std::int64_t> counted(domains.size(), 0);
     casesOut = 0;
-    for (const auto& [caseId, pair] : byCase) {
-        if (caseId.empty() || pair.start == nullptr || pair.exit == nullptr || !inMonth(*pair.exit, month)) {
+    for (const auto& [caseId, records] : byCase) {
+        const RadarPair pair = radarPairOf(records);
+        if (caseId.empty() || pair.start == nullptr || pair.exit == nullptr || !inMonth(*items.at(pair.exit), month)) {
             continue;
         }
-        const auto* start = pair.start->record.fields.if_contains("scores");
-        const auto* exit = pair.exit->record.fields.if_contains("scores");
+        const auto* start = pair.start->fields.if_contains("scores");
+        const auto* exit = pair.exit->fields.if_contains("scores");
         if (start == nullptr || exit == nullptr || !start->is_object() || !exit->is_object()) {
             continue;
         }
         ++casesOut;
         for (std::size_t i = 0; i < domains.size(); ++i) {
-            const auto* s = start->get_object().if_contains(domains[i]);
-            const auto* e = exit->get_object().if_contains(domains[i]);
-            if (s != nullptr && e != nullptr && s->is_int64() && e->is_int64()) {
-                startSum[i] += static_cast<double>(s->get_int64());
-                exitSum[i] += static_cast<double>(e->get_int64());
+            const auto s = radarScore(*pair.start, domains[i]);
+            const auto e = radarScore(*pair.exit, domains[i]);
+            if (s && e) {
+                startSum[i] += *s;
+                exitSum[i] += *e;
                 ++counted[i];
             }
         }
