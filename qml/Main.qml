@@ -23,8 +23,14 @@ ApplicationWindow {
         switch (AppController.state) {
         case AppController.Enrol: return enrolPage
         case AppController.Locked: return unlockPage
-        default: return caseloadPage
+        default: return root.managerOnly() ? managerPage : caseloadPage
         }
+    }
+
+    // A manager without a caseload of their own starts on the monthly report.
+    function managerOnly() {
+        return AppController.roles.indexOf("manager") >= 0 && !AppController.isPractitioner
+               && !AppController.isVolunteer && !AppController.isCoordinator
     }
 
     function show(page, argument) {
@@ -36,6 +42,7 @@ ApplicationWindow {
         case "case": stack.push(casePage, { caseId: argument }); break
         case "form": stack.push(formPage, { recordType: parts[0], caseId: parts[1] || "", personId: parts[2] || "" }); break
         case "sync": stack.push(syncPage); break
+        case "report": stack.push(managerPage); break
         }
     }
 
@@ -96,6 +103,7 @@ ApplicationWindow {
         }
     }
     Component { id: syncPage; SyncPage { onBackRequested: stack.pop() } }
+    Component { id: managerPage; ManagerHomePage { objectName: "managerHomePage"; onMenuRequested: drawer.open() } }
 
     ErrorBanner {
         anchors.left: parent.left
