@@ -525,6 +525,22 @@ void MonthlyReportTest::adminReportGivesTheSameReport()
     QCOMPARE(code, 1);
     const QJsonObject json = QJsonDocument::fromJson(managerGet("?month=2025-03")).object();
     QCOMPARE(json.value("take_up_by_ethnicity").toArray()[0].toObject().value("population").toInt(), 300);
+
+    // A new file for the establishment replaces its rows; another establishment's add to them.
+    QFile again(m_dir.filePath("again.csv"));
+    QVERIFY(again.open(QIODevice::WriteOnly));
+    again.write("Black British,400\n");
+    again.close();
+    m_server.admin({"import-population", "--establishment", "HMP Northfield", "--file", again.fileName()}, &code);
+    QCOMPARE(code, 0);
+    m_server.admin({"import-population", "--establishment", "HMP Southfield", "--file", again.fileName()}, &code);
+    QCOMPARE(code, 0);
+    const QJsonObject replaced = QJsonDocument::fromJson(managerGet("?month=2025-03")).object();
+    QCOMPARE(replaced.value("population_total").toInt(), 800);
+    const QJsonArray rows = replaced.value("take_up_by_ethnicity").toArray();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0].toObject().value("population").toInt(), 800);
+    QCOMPARE(rows[0].toObject().value("population_pct").toDouble(), 100.0);
 }
 
 void MonthlyReportTest::reportsAreAudited()
