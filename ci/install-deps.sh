@@ -12,6 +12,8 @@ packages=(
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
     qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qttest
     libboost1.81-dev libboost-json1.81-dev libssl-dev libsqlite3-dev openssl
+    # The monthly report's PDF (cairo) and the tests that read it back (pdftotext, pdftoppm).
+    libcairo2-dev poppler-utils
     clang-14 libclang-rt-14-dev
     # Quick Tests and screenshots render with real OpenGL under Xvfb when it is there.
     libgl1-mesa-dri fonts-dejavu-core

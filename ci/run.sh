@@ -34,6 +34,10 @@ stop_server
 
 db="$run/fieldbook.db"
 "$server" admin --db "$db" seed-demo > "$run/demo.json"
+# The demo establishment's population by self-defined ethnicity, for the monthly report's take-up.
+printf 'ethnicity,count\r\nWhite British,540\r\nBlack British,210\r\nAsian British,150\r\n"Mixed, multiple",60\r\nOther,40\r\n' \
+    > "$run/population.csv"
+"$server" admin --db "$db" import-population --establishment "HMP Northfield" --file "$run/population.csv" > /dev/null
 
 "$server" serve --db "$db" --listen "127.0.0.1:${FIELDBOOK_PORT:-0}" > "$run/server.log" 2>&1 &
 echo $! > "$run/server.pid"
@@ -62,7 +66,7 @@ PY
 
 status=0
 shots="$run/screenshots"
-for role in befriender practitioner; do
+for role in befriender practitioner manager; do
     data="$run/app-$role"
     rm -rf "$data" "$shots/$role"
     mkdir -p "$shots/$role"
@@ -77,8 +81,18 @@ for role in befriender practitioner; do
     fi
 done
 
+# The manager's monthly report as a PDF, and its first page as an image.
+month=$(date -u +%Y-%m)
+mkdir -p "$shots/manager"
+"$server" admin --db "$db" report monthly --month "$month" --format pdf --out "$run/report-$month.pdf" > /dev/null
+if command -v pdftoppm > /dev/null; then
+    pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$run/report-$month.pdf" "$shots/manager/report-page1"
+fi
 echo
-echo "Screenshots: $shots/befriender and $shots/practitioner"
+echo "Monthly report for $month: $run/report-$month.pdf"
+
+echo
+echo "Screenshots: $shots/befriender, $shots/practitioner and $shots/manager"
 ls -1 "$shots"/*/*.png 2>/dev/null | sed 's/^/  /' || true
 if [[ -n "${DISPLAY:-}" && -z "${CI:-}" ]]; then
     code=$("$server" admin --db "$db" enrol-code --user \

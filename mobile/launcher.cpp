@@ -111,6 +111,10 @@ void Launcher::planScreenshots()
                                                                              : QStringLiteral("unlock"));
     } else {
         addScreenshot(QStringLiteral("caseload"), {}, QStringLiteral("caseload"));
+        if (m_app->roles().contains(QStringLiteral("manager"))) {
+            addScreenshot(QStringLiteral("report"), {}, QStringLiteral("manager-home"));
+            addScreenshot(QStringLiteral("caseload"), {}, {});
+        }
         const CaseloadModel* caseload = m_app->caseload();
         int blocked = -1;
         for (int row = 0; row < caseload->rowCount(); ++row) {

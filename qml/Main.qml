@@ -23,8 +23,15 @@ ApplicationWindow {
         switch (AppController.state) {
         case AppController.Enrol: return enrolPage
         case AppController.Locked: return unlockPage
-        default: return AppController.roles.indexOf("safeguarding_officer") >= 0 ? safeguardingPage : caseloadPage
+        default: return AppController.roles.indexOf("safeguarding_officer") >= 0 ? safeguardingPage
+                        : root.managerOnly() ? managerPage : caseloadPage
         }
+    }
+
+    // A manager without a caseload of their own starts on the monthly report.
+    function managerOnly() {
+        return AppController.roles.indexOf("manager") >= 0 && !AppController.isPractitioner
+               && !AppController.isVolunteer && !AppController.isCoordinator
     }
 
     function show(page, argument) {
@@ -38,6 +45,7 @@ ApplicationWindow {
         case "sync": stack.push(syncPage); break
         case "alerts": stack.push(alertsPage); break
         case "safeguarding": stack.push(safeguardingPage); break
+        case "report": stack.push(managerPage); break
         }
     }
 
@@ -108,6 +116,7 @@ ApplicationWindow {
             onCaseRequested: caseId => root.show("case", caseId)
         }
     }
+    Component { id: managerPage; ManagerHomePage { objectName: "managerHomePage"; onMenuRequested: drawer.open() } }
 
     ErrorBanner {
         anchors.left: parent.left

@@ -50,6 +50,13 @@ Drawer {
             Accessible.name: text
             onClicked: root.go("alerts")
         }
+        ItemDelegate {
+            Layout.fillWidth: true
+            visible: AppController.roles.indexOf("manager") >= 0
+            text: qsTr("Monthly report")
+            Accessible.name: text
+            onClicked: root.go("report")
+        }
         Repeater {
             model: AppController.menuForms
             delegate: ItemDelegate {

@@ -23,6 +23,7 @@ Page {
     }
 
     CaseController { id: controller }
+    CaseRadarController { id: radar; caseId: controller.caseId }
 
     Flickable {
         anchors.fill: parent
@@ -54,6 +55,14 @@ Page {
                     Layout.fillWidth: true
                 }
             }
+            Label {
+                visible: radar.hasStart
+                text: radar.hasExit ? qsTr("RADAR: start against exit") : qsTr("RADAR at the start")
+                font.bold: true
+                font.pixelSize: 17
+                Layout.topMargin: Theme.spacing
+            }
+            RadarChart { objectName: "caseRadar"; visible: radar.hasStart; domains: radar.domains; Layout.fillWidth: true }
             Label { text: qsTr("Record"); font.bold: true; font.pixelSize: 17; Layout.topMargin: Theme.spacing }
             FormButtons {
                 Layout.fillWidth: true

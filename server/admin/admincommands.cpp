@@ -8,13 +8,21 @@
 #include "cli/serverfiles.h"
 #include "model/dates.h"
 #include "model/ids.h"
+#include "reports/reportservice.h"
 #include "util/clock.h"
 
 #include <boost/json/serialize.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <optional>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 namespace fieldbook::server {
@@ -296,6 +304,114 @@ int auditLog(Store& store, const Options& cli)
     return 0;
 }
 
+// Writes the whole of `bytes` to a new or truncated file, readable by its owner only: a report is
+// counts, but counts about a charity's service users.
+void writePrivateFile(const std::string& path, const std::string& bytes)
+{
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
+    }
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            const int error = errno;
+            ::close(fd);
+            throw std::runtime_error("cannot write " + path + ": " + std::strerror(error));
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
+    }
+}
+
+// `report monthly`: the same report GET /v1/reports/monthly answers a manager, to a file (or to
+// stdout for JSON and CSV).
+int reportMonthly(Store& store, const Options& cli)
+{
+    if (cli.positional().size() != 2 || cli.positional()[1] != "monthly") {
+        throw UsageError("report needs the report's name: report monthly --month YYYY-MM");
+    }
+    const std::string monthText = cli.required("--month");
+    const auto month = ReportMonth::parse(monthText);
+    if (!month) {
+        throw UsageError("--month must be a month written YYYY-MM (years 2000 to 2999)");
+    }
+    const std::string formatText = cli.value("--format").value_or("json");
+    const auto format = parseReportFormat(formatText);
+    if (!format) {
+        throw UsageError("--format must be json, csv or pdf");
+    }
+    const auto out = cli.value("--out");
+    if (!out && *format == ReportFormat::Pdf) {
+        throw UsageError("--out FILE is required for a PDF");
+    }
+    int below = 0;
+    if (cli.value("--suppress-below")) {
+        below = static_cast<int>(cli.integer("--suppress-below", 0, 2, kMaxSuppressBelow));
+    }
+    const std::int64_t now = nowSeconds();
+    const MonthlyReport report = monthlyReportFromStore(store, FormRegistry::builtin(), *month);
+    const RenderedReport rendered = renderMonthlyReport(report, *format, below, now);
+    store.writeTransaction([&] {
+        audit(store, "report_monthly", {{"month", month->toString()}, {"format", formatText}, {"suppress_below", below}});
+    });
+    if (!out) {
+        std::fwrite(rendered.body.data(), 1, rendered.body.size(), stdout);
+        if (*format == ReportFormat::Json) {
+            std::fputc('\n', stdout);
+        }
+        std::fflush(stdout);
+        return 0;
+    }
+    writePrivateFile(*out, rendered.body);
+    printLine("wrote " + *out + " (" + std::to_string(rendered.body.size()) + " bytes)");
+    return 0;
+}
+
+// `import-population`: one establishment's population by self-defined ethnicity, replacing what
+// was held for it. The file is checked whole before anything is stored.
+int importPopulation(Store& store, const Options& cli)
+{
+    const std::string establishment = cli.required("--establishment");
+    if (establishment.empty() || establishment.size() > 100 ||
+        std::any_of(establishment.begin(), establishment.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
+        throw UsageError("--establishment must be 1 to 100 printable characters");
+    }
+    const std::string path = cli.required("--file");
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+        throw std::runtime_error("cannot read " + path);
+    }
+    std::string text;
+    text.resize(kMaxPopulationBytes + 1);
+    file.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(file.gcount()));
+    std::vector<PopulationRow> rows;
+    try {
+        rows = parsePopulationCsv(text);
+    } catch (const std::invalid_argument& e) {
+        throw std::runtime_error(path + ": " + e.what());
+    }
+    std::int64_t total = 0;
+    for (PopulationRow& row : rows) {
+        row.establishment = establishment;
+        total += row.count;
+    }
+    store.writeTransaction([&] {
+        store.replacePopulation(establishment, rows, nowSeconds());
+        audit(store, "import_population", {{"groups", rows.size()}, {"total", total}});
+    });
+    printLine("imported " + std::to_string(rows.size()) + " groups, " + std::to_string(total) + " people");
+    return 0;
+}
+
 // Crash-safe order: the file first gains the new key (old keys kept), then every record is
 // re-sealed in one transaction, and only then is the file cut down to the new key. At every
 // point the file holds every key the database needs.
@@ -372,6 +488,9 @@ commands:
       --key-from default: FILE.key
   rotate-key                                                          (server stopped)
   seed-demo                                                           one JSON object
+  report monthly --month YYYY-MM [--format json|csv|pdf] [--out FILE] [--suppress-below N]
+      --format default: json; --out default: standard output; --suppress-below default: none
+  import-population --establishment NAME --file CSV                   rows: ethnicity,count
 roles: befriender play_volunteer prison_visitor mentor practitioner coordinator
        safeguarding_officer manager admin
 )";
@@ -381,13 +500,17 @@ int runAdmin(const std::vector<std::string>& args)
 {
     Options cli(args,
                 {"--db", "--key-file", "--name", "--role", "--team", "--user", "--valid-hours", "--device", "--person",
-                 "--since", "--limit", "--out", "--key-out", "--from", "--key-from"},
-                {"--no-key"}, 1);
+                 "--since", "--limit", "--out", "--key-out", "--from", "--key-from", "--month", "--format",
+                 "--suppress-below", "--establishment", "--file"},
+                {"--no-key"}, 2);
     cli.addEnvironment({"--db", "--key-file"}, {});
     if (cli.positional().empty()) {
         throw UsageError("admin needs a command");
     }
     const std::string command = cli.positional().front();
+    if (command != "report" && cli.positional().size() > 1) {
+        throw UsageError("unexpected argument " + cli.positional()[1]);
+    }
     const ServerFiles files = ServerFiles::forDatabase(cli.required("--db"), cli.value("--key-file"));
     if (command == "restore") {
         return restore(files, cli);
@@ -400,7 +523,8 @@ int runAdmin(const std::vector<std::string>& args)
         return rotateKey(files);
     }
     static const std::set<std::string> kCommands = {"add-user",     "enrol-code", "revoke-device", "list-users",
-                                                    "list-devices", "export",     "audit",         "seed-demo"};
+                                                    "list-devices", "export",     "audit",         "seed-demo",
+                                                    "report",       "import-population"};
     if (kCommands.count(command) == 0) {
         throw UsageError("unknown admin command " + command);
     }
@@ -426,6 +550,12 @@ int runAdmin(const std::vector<std::string>& args)
     }
     if (command == "audit") {
         return auditLog(*store, cli);
+    }
+    if (command == "report") {
+        return reportMonthly(*store, cli);
+    }
+    if (command == "import-population") {
+        return importPopulation(*store, cli);
     }
     const AuthService auth;
     printJson(seedDemo(*store, auth, nowSeconds()));

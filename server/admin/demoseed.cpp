@@ -116,7 +116,8 @@ void createDemoData(Store& store, const std::vector<User>& users, std::int64_t n
                                              {"family_name", "Hughes"},
                                              {"date_of_birth", "1985-04-12"},
                                              {"prison_number", "A1234BC"},
-                                             {"establishment", "HMP Northfield"}});
+                                             {"establishment", "HMP Northfield"},
+                                             {"ethnicity", "Black British"}});
     const std::string irina = demo.write(practitioner, "person",
                                          {{"kind", "family_member"},
                                           {"given_name", "Irina"},
@@ -162,12 +163,29 @@ void createDemoData(Store& store, const std::vector<User>& users, std::int64_t n
                                              {"practitioner_id", practitioner.id},
                                              {"status", "open"},
                                              {"opened_on", day(now, -80)}});
-    demo.write(practitioner, "case",
-               {{"person_id", prisoner},
-                {"stream", "casework"},
-                {"practitioner_id", practitioner.id},
-                {"status", "open"},
-                {"opened_on", day(now, -95)}});
+    const std::string danielCase = demo.write(practitioner, "case",
+                                              {{"person_id", prisoner},
+                                               {"stream", "casework"},
+                                               {"practitioner_id", practitioner.id},
+                                               {"status", "open"},
+                                               {"opened_on", day(now, -95)},
+                                               {"referral_source", "prison"}});
+    // Daniel's triage and RADARs: what the manager's monthly report counts.
+    demo.write(practitioner, "triage",
+               {{"case_id", danielCase},
+                {"person_id", prisoner},
+                {"triaged_at", instant(now, -60)},
+                {"outcome", "accepted"},
+                {"needs", boost::json::array{"family_contact", "housing"}}});
+    const auto radar = [&](const char* stage, const std::string& on, boost::json::object scores) {
+        demo.write(practitioner, "radar", {{"case_id", danielCase}, {"stage", stage}, {"assessed_on", on}, {"scores", std::move(scores)}});
+    };
+    radar("start", day(now, -90),
+          {{"family_relationships", 4}, {"parenting_and_children", 3}, {"partner_relationship", 4},
+           {"communication", 5}, {"emotional_wellbeing", 4}, {"practical_needs", 3}});
+    radar("exit", day(now, 0),
+          {{"family_relationships", 2}, {"parenting_and_children", 2}, {"partner_relationship", 3},
+           {"communication", 2}, {"emotional_wellbeing", 3}, {"practical_needs", 2}});
 
     // The coordinator vets the befriender and matches them to both family members.
     demo.write(coordinator, "vetting",

@@ -51,6 +51,8 @@ void addAuthRoutes(Router& router, ServerContext& context);
 void addSyncRoutes(Router& router, ServerContext& context);
 // GET /v1/review, POST /v1/review, POST /v1/break-glass
 void addReviewRoutes(Router& router, ServerContext& context);
+// GET /v1/reports/monthly
+void addReportRoutes(Router& router, ServerContext& context);
 
 inline void addAllRoutes(Router& router, ServerContext& context)
 {
@@ -58,6 +60,7 @@ inline void addAllRoutes(Router& router, ServerContext& context)
     addAuthRoutes(router, context);
     addSyncRoutes(router, context);
     addReviewRoutes(router, context);
+    addReportRoutes(router, context);
 }
 
 } // namespace fieldbook::server

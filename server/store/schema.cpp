@@ -230,8 +230,25 @@ CREATE INDEX IF NOT EXISTS retired_refresh_tokens_device ON retired_refresh_toke
 )sql");
 }
 
+// Version 6: the establishments' populations by self-defined ethnicity, for the monthly report's
+// take-up comparison (admin import-population replaces one establishment's rows). Aggregate counts
+// from the prison, not records about anyone: stored in clear. Idempotent, like versions 4 and 5.
+void migrateTo6(SqliteDb& db)
+{
+    db.execScript(R"sql(
+CREATE TABLE IF NOT EXISTS population(
+    establishment TEXT NOT NULL,
+    ethnicity TEXT NOT NULL,
+    count INTEGER NOT NULL CHECK (count >= 0),
+    position INTEGER NOT NULL,
+    imported_at INTEGER NOT NULL,
+    PRIMARY KEY (establishment, ethnicity)
+) WITHOUT ROWID;
+)sql");
+}
+
 using Step = void (*)(SqliteDb&);
-constexpr Step kSteps[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5};
+constexpr Step kSteps[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6};
 static_assert(sizeof kSteps / sizeof kSteps[0] == kSchemaVersion, "one migration step per schema version");
 
 } // namespace

@@ -740,6 +740,35 @@ std::vector<HeldRecord> SqliteStore::heldRecords(const std::optional<std::vector
     return out;
 }
 
+void SqliteStore::replacePopulation(std::string_view establishment, const std::vector<PopulationRow>& rows,
+                                    std::int64_t at)
+{
+    writeTransaction([&] {
+        statement("DELETE FROM population WHERE establishment = ?").bind(1, establishment).run();
+        std::int64_t position = 0;
+        for (const PopulationRow& row : rows) {
+            statement("INSERT INTO population(establishment, ethnicity, count, position, imported_at) "
+                      "VALUES (?, ?, ?, ?, ?)")
+                .bind(1, establishment)
+                .bind(2, row.ethnicity)
+                .bind(3, row.count)
+                .bind(4, position++)
+                .bind(5, at)
+                .run();
+        }
+    });
+}
+
+std::vector<PopulationRow> SqliteStore::population()
+{
+    auto query = statement("SELECT establishment, ethnicity, count FROM population ORDER BY establishment, position");
+    std::vector<PopulationRow> out;
+    while (query.step()) {
+        out.push_back(PopulationRow{query.text(0), query.text(1), query.integer(2)});
+    }
+    return out;
+}
+
 std::optional<HeldRecord> SqliteStore::heldRecord(std::string_view changeId)
 {
     static const std::string sql = std::string(kHeldColumns) +

@@ -72,6 +72,9 @@ public:
     std::optional<BreakGlassGrant> breakGlassGrant(std::string_view id) override;
     std::vector<BreakGlassGrant> openBreakGlassGrants(std::string_view officer) override;
     void closeBreakGlassGrant(std::string_view id, std::int64_t at) override;
+    void replacePopulation(std::string_view establishment, const std::vector<PopulationRow>& rows,
+                           std::int64_t at) override;
+    std::vector<PopulationRow> population() override;
 
     void appendAudit(const AuditEntry& entry) override;
     std::vector<AuditEntry> auditSince(std::int64_t at, std::size_t limit) override;

@@ -13,6 +13,7 @@
 #pragma once
 
 #include "model/record.h"
+#include "reports/monthlyreport.h"
 #include "rules/facts.h"
 #include "rules/roles.h"
 
@@ -236,6 +237,11 @@ public:
     // The officer's grants not yet closed: the active ones and those expired since their last pull.
     virtual std::vector<BreakGlassGrant> openBreakGlassGrants(std::string_view officer) = 0;
     virtual void closeBreakGlassGrant(std::string_view id, std::int64_t at) = 0;
+    // The establishments' populations by self-defined ethnicity (the monthly report's take-up
+    // comparison). replacePopulation drops what was held for that establishment first.
+    virtual void replacePopulation(std::string_view establishment, const std::vector<PopulationRow>& rows,
+                                   std::int64_t at) = 0;
+    virtual std::vector<PopulationRow> population() = 0;
 
     virtual void appendAudit(const AuditEntry& entry) = 0;
     virtual std::vector<AuditEntry> auditSince(std::int64_t at, std::size_t limit) = 0;

@@ -265,9 +265,10 @@ void SqliteStoreTest::scopedScanSelectsTheReadersPeople()
     QCOMPARE(store->recordsAfter(0, filter, 100)[3].record.text("notes"),
              std::string("on the reader's case")); // unsealed as before
 
-    // Back to version 1: without record_people (v2), the creators and the id index (v3).
-    store->db().execScript("DROP TABLE record_people; DROP INDEX records_id; DROP INDEX changes_record; "
-                           "ALTER TABLE records DROP COLUMN created_by");
+    // Back to version 1: without record_people (v2), the creators and the id index (v3), the
+    // population (v6); the tables of v4 and v5 are made IF NOT EXISTS and stay.
+    store->db().execScript("DROP TABLE record_people; DROP TABLE population; DROP INDEX records_id; "
+                           "DROP INDEX changes_record; ALTER TABLE records DROP COLUMN created_by");
     store->db().setUserVersion(1);
     store.reset();
     auto upgraded = open();
