@@ -26,6 +26,7 @@
 #include <atomic>
 #include <cstdio>
 #include <chrono>
+#include <ctime>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -37,6 +38,21 @@
 namespace fieldbook::server {
 
 namespace {
+
+// RFC 9110 IMF-fixdate ("Tue, 01 Dec 2026 21:51:28 GMT"), independent of the locale.
+std::string httpDate(std::chrono::system_clock::time_point when)
+{
+    static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(when);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[utc.tm_wday], utc.tm_mday,
+                  kMonths[utc.tm_mon], utc.tm_year + 1900, utc.tm_hour, utc.tm_min, utc.tm_sec);
+    return buffer;
+}
 
 namespace beast = boost::beast;
 namespace http = beast::http;
@@ -442,6 +458,9 @@ private:
         message->set("X-Content-Type-Options", "nosniff");
         message->set("X-Request-Id", m_requestId);
         message->set(http::field::strict_transport_security, "max-age=31536000");
+        // Every answer says the server's time: phones learn their clock's error from it, so that
+        // what they stamp is never refused as "from the future" (contract 1.2, "Clocks").
+        message->set(http::field::date, httpDate(std::chrono::system_clock::now()));
         for (const auto& [name, value] : response.headers) {
             message->set(name, value);
         }

@@ -303,9 +303,8 @@ private slots:
     {
         Device befriender(*m_server, m_befrienderId, {Role::Befriender});
         QVERIFY(befriender.sync().ok);
-        if (!befriender.api.clock().known()) {
-            QSKIP("the server under test sends no Date header: nothing to learn its clock from");
-        }
+        // Every answer of the server carries its Date: the phone knows the server's time.
+        QVERIFY(befriender.api.clock().known());
         QVERIFY(std::llabs(befriender.api.clock().offsetMillis()) < 2000);
         const Match cleared = clearedMatch(befriender);
         QVERIFY(!cleared.caseId.empty());
