@@ -11,11 +11,6 @@ namespace fieldbook {
 namespace {
 
 
-// Identifying details a manager's aggregates never need.
-constexpr std::string_view kIdentifying[] = {
-    "given_name", "family_name", "phone", "email", "address", "how_to_reach", "prison_number",
-    "date_of_birth", "dbs_reference", "restrictions", "owner_name",
-};
 // Person fields a matched volunteer sees (DOMAIN.md: first name, how to reach them; the prisoner's
 // establishment for prison visitors; release plan essentials for mentors).
 constexpr std::string_view kVolunteerPersonFields[] = {
@@ -77,15 +72,14 @@ boost::json::object without(const Record& record, const std::set<std::string>& d
     return view;
 }
 
-std::optional<boost::json::object> managerView(const Record& record, Date today)
+// A manager's phone carries aggregates, never rows (the monthly report is computed on the
+// server): only what they wrote themselves, such as a safeguarding concern they raised.
+std::optional<boost::json::object> managerView(const Record& record, const ReaderContext& context)
 {
-    std::set<std::string> drop = narrativeFields(record);
-    drop.insert(std::begin(kIdentifying), std::end(kIdentifying));
-    boost::json::object view = without(record, drop);
-    if (record.type == "person") {
-        addAgeBand(record, view, today);
+    if (context.isAuthor) {
+        return record.fields;
     }
-    return view;
+    return std::nullopt;
 }
 
 std::optional<boost::json::object> coordinatorView(const Record& record, const ReaderContext& context)
@@ -157,7 +151,7 @@ std::optional<boost::json::object> viewFor(Role role, const User& reader, const 
     case Role::Admin:
         return std::nullopt;
     case Role::Manager:
-        return managerView(record, today);
+        return managerView(record, context);
     case Role::SafeguardingOfficer:
         if (record.type == "safeguarding_report" || context.breakGlass) {
             return record.fields;

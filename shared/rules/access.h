@@ -43,11 +43,11 @@ std::vector<std::string> peopleOf(const Record& record);
 
 // The fields of `record` that `reader` may see, or nullopt if the record is not theirs to see.
 // Field-level: a volunteer never gets prison_number, date_of_birth (only `age_band`), another
-// author's notes, restriction details; a manager never gets narrative fields.
+// author's notes, restriction details; a manager gets no case records at all.
 // A user with several roles sees the union of what each role sees. Narrative fields are the ones
 // the record's form definition marks `narrative`.
-//   admin: nothing;  manager: every record without narrative fields and without identifying
-//   details (names, contact details, prison_number, restrictions; date_of_birth -> age_band);
+//   admin: nothing;  manager: only what they wrote (the monthly report carries the aggregates,
+//   computed on the server: no row-level record reaches a manager's phone);
 //   safeguarding_officer: every safeguarding_report, anything else only with breakGlass;
 //   practitioner: everything on their cases (isCasePractitioner) and what they wrote;
 //   coordinator: vetting, match and volunteers' contact records / child assessments of their team;
