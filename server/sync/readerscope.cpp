@@ -1,5 +1,6 @@
 #include "sync/readerscope.h"
 
+#include "rules/caseload.h"
 #include "model/ids.h"
 
 namespace fieldbook::server {
@@ -43,29 +44,32 @@ ReaderScope::ReaderScope(const User& reader, const FactSource& facts, Date today
     , m_facts(facts)
     , m_today(today)
 {
-    if (reader.roles.has(Role::Practitioner)) {
-        for (const Record& theCase : facts.recordsWhere("case", "practitioner_id", reader.id)) {
-            m_practitionerCases.insert(theCase.id);
-            addPeopleOfCase(facts, theCase.id, m_practitionerPeople);
+    // Who is on the reader's caseload is the core's rule (caseloadOf): the app lists the same.
+    for (const CaseloadEntry& entry : caseloadOf(reader, facts)) {
+        if (entry.matchId.empty()) {
+            m_practitionerCases.insert(entry.caseId);
+            addPeopleOfCase(facts, entry.caseId, m_practitionerPeople);
+            continue;
         }
-    }
-    if (reader.roles.anyVolunteer()) {
-        for (Record& match : facts.recordsWhere("match", "volunteer", reader.id)) {
-            const std::string caseId = match.text("case_id");
-            m_anyMatchCases.insert(caseId);
-            if (match.text("status") != "active") {
-                continue;
-            }
-            m_matchedCases.insert(caseId);
-            if (auto person = match.text("person_id"); !person.empty()) {
+        auto match = facts.record("match", entry.matchId);
+        if (!match) {
+            continue;
+        }
+        m_matchedCases.insert(entry.caseId);
+        if (!entry.personId.empty()) {
+            m_matchedPeople.insert(entry.personId);
+        }
+        if (const auto theCase = facts.record("case", entry.caseId)) {
+            if (auto person = theCase->text("person_id"); !person.empty()) {
                 m_matchedPeople.insert(person);
             }
-            if (const auto theCase = facts.record("case", caseId)) {
-                if (auto person = theCase->text("person_id"); !person.empty()) {
-                    m_matchedPeople.insert(person);
-                }
-            }
-            m_activeMatches.push_back(std::move(match));
+        }
+        m_activeMatches.push_back(std::move(*match));
+    }
+    // Cases of matches in any state: an ended match is how a phone learns to let go of its case.
+    if (reader.roles.anyVolunteer()) {
+        for (const Record& match : facts.recordsWhere("match", "volunteer", reader.id)) {
+            m_anyMatchCases.insert(match.text("case_id"));
         }
     }
 }
