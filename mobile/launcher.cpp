@@ -115,6 +115,13 @@ void Launcher::planScreenshots()
             addScreenshot(QStringLiteral("report"), {}, QStringLiteral("manager-home"));
             addScreenshot(QStringLiteral("caseload"), {}, {});
         }
+        // Safeguarding: the officer's inbox and review, everyone's alerts.
+        if (m_app->roles().contains(QStringLiteral("safeguarding_officer"))) {
+            addScreenshot(QStringLiteral("safeguarding"), {}, QStringLiteral("safeguarding-home"));
+            addScreenshot(QStringLiteral("caseload"), {}, {});
+        }
+        addScreenshot(QStringLiteral("alerts"), {}, QStringLiteral("alerts"));
+        addScreenshot(QStringLiteral("caseload"), {}, {});
         const CaseloadModel* caseload = m_app->caseload();
         int blocked = -1;
         for (int row = 0; row < caseload->rowCount(); ++row) {

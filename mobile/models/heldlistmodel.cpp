@@ -43,6 +43,7 @@ void HeldListModel::setHeld(const QJsonArray& held, const LocalStore* store, con
             }
         }
         const QString author = item.value(QLatin1String("author")).toString();
+        const QString authorName = item.value(QLatin1String("author_name")).toString();
         const QString reviewed = item.value(QLatin1String("reviewed_at")).toString();
         rows.push_back(QVariantMap{
             {QStringLiteral("changeId"), item.value(QLatin1String("change_id")).toString()},
@@ -52,7 +53,9 @@ void HeldListModel::setHeld(const QJsonArray& held, const LocalStore* store, con
             {QStringLiteral("caseId"), caseId},
             {QStringLiteral("reason"), item.value(QLatin1String("reason")).toString()},
             {QStringLiteral("why"), AlertListModel::heldWhy(item.value(QLatin1String("reason")).toString())},
-            {QStringLiteral("author"), author == me ? tr("you") : tr("author %1").arg(author.left(6))},
+            {QStringLiteral("author"), author == me ? tr("you")
+                                       : !authorName.isEmpty() ? authorName
+                                                               : tr("a colleague")},
             {QStringLiteral("receivedAt"), localTime(item.value(QLatin1String("received_at")).toString())},
             {QStringLiteral("reviewed"), reviewed.isEmpty() ? QString() : tr("kept held %1").arg(localTime(reviewed))}});
     }

@@ -49,9 +49,10 @@ public:
     {
     }
 
-    // Pushes one change as `author` and insists that it is applied: the demo must obey the rules.
+    // Pushes one change as `author` and insists that it gets `expected` (applied, unless the demo
+    // means to show a held record): the demo must obey the rules.
     std::string write(const User& author, const std::string& type, boost::json::object fields,
-                      std::string recordId = {})
+                      std::string recordId = {}, std::string_view expected = "applied")
     {
         if (recordId.empty()) {
             recordId = newId();
@@ -67,8 +68,8 @@ public:
         const boost::json::value body = boost::json::object{{"changes", boost::json::array{std::move(change)}}};
         const Caller caller{author, derivedId("fieldbook-demo-seed")};
         const auto results = m_push.push(m_store, caller, body, m_now);
-        if (results.size() != 1 || results[0].status != "applied") {
-            throw std::runtime_error("the demo " + type + " was not applied: " +
+        if (results.size() != 1 || results[0].status != expected) {
+            throw std::runtime_error("the demo " + type + " was not " + std::string(expected) + ": " +
                                      (results.empty() ? std::string("no result")
                                                       : results[0].status + " " + results[0].reason + " (" +
                                                             results[0].message + ")"));
@@ -91,6 +92,42 @@ std::string day(std::int64_t now, int offsetDays)
 std::string instant(std::int64_t now, std::int64_t offsetSeconds)
 {
     return formatInstant(now + offsetSeconds);
+}
+
+// What the safeguarding officer and the practitioner act on: a session the befriender wrote up
+// with Mark after Daniel withdrew his consent (held, with alerts to both), and two C1 reports,
+// one urgent from the community and one from custody.
+void addSafeguardingDemo(DemoWriter& demo, const User& befriender, const User& practitioner,
+                         const std::string& irinaCase, const std::string& irina, const std::string& markCase,
+                         const std::string& mark, std::int64_t now)
+{
+    constexpr std::int64_t kHour = 3600;
+    demo.write(befriender, "session_report",
+               {{"case_id", markCase},
+                {"person_id", mark},
+                {"occurred_at", instant(now, -20 * kHour)},
+                {"duration_minutes", 45},
+                {"mode", "phone"},
+                {"notes", "Mark called me; we talked about his job interview."},
+                {"concerns", "none"}},
+               {}, "quarantined");
+    demo.write(befriender, "safeguarding_report",
+               {{"case_id", irinaCase},
+                {"person_id", irina},
+                {"urgency", "urgent"},
+                {"setting", "community"},
+                {"occurred_at", instant(now, -3 * kHour)},
+                {"what_happened", "Irina said her former partner has been waiting outside the house at night."},
+                {"action_taken", boost::json::array{"called_101"}},
+                {"action_details", "Called 101 with Irina; incident number given to her."},
+                {"officer_informed", true}});
+    demo.write(practitioner, "safeguarding_report",
+               {{"urgency", "non_urgent"},
+                {"setting", "custody"},
+                {"occurred_at", instant(now, -26 * kHour)},
+                {"what_happened", "A prisoner on the wing, not on any case, spoke of being threatened over a debt."},
+                {"action_taken", boost::json::array{"safer_custody_hotline"}},
+                {"officer_informed", false}});
 }
 
 void createDemoData(Store& store, const std::vector<User>& users, std::int64_t now)
@@ -224,6 +261,8 @@ void createDemoData(Store& store, const std::vector<User>& users, std::int64_t n
                 {"location", "Visitors' centre cafe"},
                 {"notes", "Talked about the next visit and the children's school. Irina is coping well."},
                 {"concerns", "none"}});
+
+    addSafeguardingDemo(demo, befriender, practitioner, irinaCase, irina, markCase, mark, now);
 }
 
 } // namespace

@@ -8,13 +8,16 @@
 
 #include <boost/json/array.hpp>
 
+#include <map>
 #include <set>
 
 namespace fieldbook::server {
 
 namespace {
 
-boost::json::object heldJson(const HeldRecord& held)
+// `author_name`: the staff member or volunteer who wrote it, so that the reviewer can ask them;
+// users are staff and volunteers, never the people the records are about.
+boost::json::object heldJson(const HeldRecord& held, const std::string& authorName)
 {
     boost::json::object out{{"change_id", held.changeId},   {"record_type", held.recordType},
                             {"record_id", held.recordId},   {"case_id", held.caseId},
@@ -22,6 +25,9 @@ boost::json::object heldJson(const HeldRecord& held)
                             {"received_at", formatInstant(held.receivedAt)}};
     if (held.reviewedAt) {
         out["reviewed_at"] = formatInstant(*held.reviewedAt);
+    }
+    if (!authorName.empty()) {
+        out["author_name"] = authorName;
     }
     return out;
 }
@@ -34,6 +40,7 @@ boost::json::object ReviewService::held(Store& store, const Caller& caller, std:
         throw ApiException(ApiError::Forbidden, "Only safeguarding officers and practitioners review held records.");
     }
     std::vector<HeldRecord> rows;
+    std::map<std::string, std::string> names;
     store.readTransaction([&] {
         std::optional<std::vector<std::string>> cases;
         if (!caller.user.roles.has(Role::SafeguardingOfficer)) {
@@ -43,6 +50,12 @@ boost::json::object ReviewService::held(Store& store, const Caller& caller, std:
             }
         }
         rows = store.heldRecords(cases, limit + 1);
+        for (const HeldRecord& row : rows) {
+            if (!names.count(row.author)) {
+                const auto author = store.user(row.author);
+                names[row.author] = author ? author->name : std::string();
+            }
+        }
     });
     const bool more = rows.size() > limit;
     if (more) {
@@ -51,7 +64,7 @@ boost::json::object ReviewService::held(Store& store, const Caller& caller, std:
     boost::json::array items;
     boost::json::array audited;
     for (const HeldRecord& row : rows) {
-        items.push_back(heldJson(row));
+        items.push_back(heldJson(row, names[row.author]));
         audited.push_back(boost::json::array{row.recordType, row.recordId});
     }
     store.writeTransaction([&] {

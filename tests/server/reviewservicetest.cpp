@@ -201,6 +201,7 @@ void ReviewServiceTest::heldRecordListedForOfficerAndPractitioner()
         QCOMPARE(item.value("case_id").toString(), world.caseId);
         QCOMPARE(item.value("reason").toString(), QStringLiteral("restricted"));
         QCOMPARE(item.value("author").toString(), world.volunteer.userId);
+        QVERIFY(item.value("author_name").toString().startsWith(QStringLiteral("Volunteer ")));
         QVERIFY2(kInstant.match(item.value("received_at").toString()).hasMatch(),
                  qPrintable(item.value("received_at").toString()));
         const qint64 received = QDateTime::fromString(item.value("received_at").toString(), Qt::ISODate).toSecsSinceEpoch();
