@@ -4,8 +4,10 @@
 #include "jsonbridge.h"
 #include "model/formdefinition.h"
 #include "models/casestatus.h"
+#include "rules/reasons.h"
 #include "store/localstore.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 #include <algorithm>
@@ -46,25 +48,7 @@ void AlertListModel::reload()
 
 QString AlertListModel::heldWhy(const QString& reason)
 {
-    if (reason == QLatin1String("consent_missing")) {
-        return tr("Consent to contact this person was not recorded.");
-    }
-    if (reason == QLatin1String("consent_withdrawn")) {
-        return tr("Consent to contact this person has been withdrawn.");
-    }
-    if (reason == QLatin1String("protection_check_missing")) {
-        return tr("A public protection check is missing.");
-    }
-    if (reason == QLatin1String("restricted")) {
-        return tr("A public protection restriction covers this contact.");
-    }
-    if (reason == QLatin1String("vetting_invalid")) {
-        return tr("The volunteer's DBS check or mandatory training was not valid on that day.");
-    }
-    if (reason == QLatin1String("after_ending")) {
-        return tr("It is within six months of a befriending that ended.");
-    }
-    return humanise(reason) + QLatin1Char('.');
+    return reasonText(reason.toStdString());
 }
 
 QString AlertListModel::nextStep(const QString& kind, const QString& reason, bool resolved)
@@ -75,22 +59,9 @@ QString AlertListModel::nextStep(const QString& kind, const QString& reason, boo
     if (kind == QLatin1String("break_glass")) {
         return tr("A safeguarding officer has opened this case for four hours. Talk to them if you can help.");
     }
-    if (reason == QLatin1String("consent_missing") || reason == QLatin1String("consent_withdrawn")) {
-        return tr("Check the consent with the family and record it if it is given; the safeguarding officer then "
-                  "releases the record or keeps it held.");
-    }
-    if (reason == QLatin1String("protection_check_missing")) {
-        return tr("Record the missing protection check, then ask the safeguarding officer to review the record.");
-    }
-    if (reason == QLatin1String("restricted")) {
-        return tr("Read the restriction and agree with the safeguarding officer whether this contact may stand. "
-                  "Stop further contact until then.");
-    }
-    if (reason == QLatin1String("vetting_invalid")) {
-        return tr("Ask the coordinator to bring the volunteer's DBS check and training up to date.");
-    }
-    if (reason == QLatin1String("after_ending")) {
-        return tr("Speak to the coordinator: no contact for six months after a befriending ends.");
+    const std::string_view step = reasonNextStep(reason.toStdString());
+    if (!step.empty()) {
+        return QCoreApplication::translate("Reason", std::string(step).c_str());
     }
     return tr("The safeguarding officer reviews it.");
 }

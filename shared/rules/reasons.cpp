@@ -11,6 +11,27 @@ namespace fieldbook {
 
 namespace {
 
+struct NextStep
+{
+    std::string_view code;
+    std::string_view words;
+};
+
+constexpr std::array<NextStep, 6> kNextSteps = {{
+    {"consent_missing", QT_TRANSLATE_NOOP("Reason", "Check the consent with the family and record it if it is given; "
+                                                    "the safeguarding officer then releases the record or keeps it held.")},
+    {"consent_withdrawn", QT_TRANSLATE_NOOP("Reason", "Check the consent with the family and record it if it is given; "
+                                                      "the safeguarding officer then releases the record or keeps it held.")},
+    {"protection_check_missing",
+     QT_TRANSLATE_NOOP("Reason", "Record the missing protection check, then ask the safeguarding officer to review the record.")},
+    {"restricted", QT_TRANSLATE_NOOP("Reason", "Read the restriction and agree with the safeguarding officer whether "
+                                               "this contact may stand. Stop further contact until then.")},
+    {"vetting_invalid",
+     QT_TRANSLATE_NOOP("Reason", "Ask the coordinator to bring the volunteer's DBS check and training up to date.")},
+    {"after_ending",
+     QT_TRANSLATE_NOOP("Reason", "Speak to the coordinator: no contact for six months after a befriending ends.")},
+}};
+
 struct Wording
 {
     std::string_view code;
@@ -84,6 +105,16 @@ std::string_view reasonSentence(std::string_view code)
         return wording->sentence;
     }
     return code.starts_with("invalid:") ? kInvalidSentence : kUnknownSentence;
+}
+
+std::string_view reasonNextStep(std::string_view code)
+{
+    for (const auto& step : kNextSteps) {
+        if (step.code == code) {
+            return step.words;
+        }
+    }
+    return {};
 }
 
 std::string_view reasonShort(std::string_view code)

@@ -17,6 +17,10 @@ std::string_view reasonSentence(std::string_view code);
 // The short words for a held or refused state, for lists ("Held: consent withdrawn").
 std::string_view reasonShort(std::string_view code);
 
+// What the practitioner does next about a record held for this reason ("" for codes that never
+// hold a record): one wording per reason, beside its sentence.
+std::string_view reasonNextStep(std::string_view code);
+
 // The translation context of the wordings above.
 inline constexpr std::string_view kReasonContext = "Reason";
 
