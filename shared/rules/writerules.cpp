@@ -275,7 +275,14 @@ bool holdsPerson(const User& author, std::string_view personId, const FactSource
     if (personId.empty() || author.id.empty() || !author.roles.has(Role::Practitioner)) {
         return false;
     }
-    if (facts.creatorOf("person", personId) == author.id) {
+    const std::string creator = facts.creatorOf("person", personId);
+    if (creator == author.id) {
+        return true;
+    }
+    // A person nobody has recorded yet (no person record with this id, in any state): the intake
+    // may arrive in any order, so the relationship, consent or check that names them first is
+    // the practitioner's to write. Ids are random: nobody can aim at someone recorded later.
+    if (creator.empty() && !facts.record("person", personId)) {
         return true;
     }
     for (const std::string& person : linkedPeople(personId, facts)) {

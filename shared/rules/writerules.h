@@ -113,7 +113,8 @@ std::set<std::string> heldRecordAudience(std::string_view caseId, const std::vec
 
 // Whether `author` holds person `personId`: they recorded the person, or they (or a practitioner
 // of their non-empty team) are the practitioner of a case on the person, on a prisoner linked to
-// the person by a relationship, or on a person so linked. Practitioners only.
+// the person by a relationship, or on a person so linked; or nobody has recorded the person yet
+// (an intake pushed in any order). Practitioners only.
 bool holdsPerson(const User& author, std::string_view personId, const FactSource& facts);
 
 } // namespace fieldbook

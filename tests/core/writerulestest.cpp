@@ -57,7 +57,7 @@ struct World : Scenario
             {"BEFRIENDER", befriender}, {"UNVETTED", unvetted}, {"PLAYVOL", playVolunteer}, {"PRISONER", prisoner},
             {"IRINA", irina}, {"MAYA", maya}, {"SAM", sam}, {"OLGA", otherPerson}, {"KARL", karl}, {"LENA", lena},
             {"NADIA", southIntake}, {"BCASE", befriendingCase}, {"PCASE", playCase}, {"OCASE", otherCase},
-            {"SCASE", southCase}, {"BMATCH", befriendingMatch}, {"PMATCH", playMatch}, {"NEWID", hexId(7777)},
+            {"SCASE", southCase}, {"BMATCH", befriendingMatch}, {"PMATCH", playMatch}, {"NEWID", hexId(7777)}, {"OTHERNEW", hexId(7778)},
         };
         for (const auto& [placeholder, id] : names) {
             for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder)) {
@@ -234,6 +234,8 @@ void WriteRulesTest::judge_data()
     row("another team deletes a relationship", "", "southPractitioner", "relationship", hexId(30).c_str(), "{}", "rejected", "forbidden", "delete");
     row("holder deletes a relationship", "", "practitioner", "relationship", hexId(30).c_str(), "{}", "applied", "", "delete");
     row("another team moves a relationship onto its own", "", "southPractitioner", "relationship", hexId(31).c_str(), R"({"person_id":"LENA"})", "rejected", "forbidden");
+    row("intake in any order: the consent before the person", "", "southPractitioner", "consent", "NEWID", R"({"given_by":"KARL","about":"OTHERNEW","scope":"contact","status":"given","method":"phone","recorded_at":"2025-03-01T09:00:00Z"})", "applied", "");
+    row("intake in any order: the case before the person", "", "practitioner", "case", "NEWID", R"({"person_id":"OTHERNEW","stream":"casework","practitioner_id":"PRACT","status":"open"})", "applied", "");
     row("south team links its own people", "", "southPractitioner", "relationship", "NEWID", R"({"prisoner_id":"KARL","person_id":"NADIA","relation":"sister"})", "applied", "");
     row("befriender relationship", "", "befriender", "relationship", "NEWID", R"({"prisoner_id":"PRISONER","person_id":"IRINA","relation":"partner"})", "rejected", "forbidden");
     // Consents: the author holds given_by and about.
@@ -426,7 +428,8 @@ void WriteRulesTest::holdsPerson_data()
     QTest::newRow("another's intake without a case") << "practitioner" << "NADIA" << false;
     QTest::newRow("a volunteer holds nobody") << "befriender" << "IRINA" << false;
     QTest::newRow("a coordinator holds nobody") << "coordinator" << "IRINA" << false;
-    QTest::newRow("an unknown person") << "practitioner" << "NEWID" << false;
+    QTest::newRow("a person nobody has recorded yet") << "practitioner" << "NEWID" << true;
+    QTest::newRow("nobody recorded yet, a volunteer") << "befriender" << "NEWID" << false;
 }
 
 void WriteRulesTest::holdsPerson()
