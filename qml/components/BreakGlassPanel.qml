@@ -29,12 +29,19 @@ Pane {
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
+        // The case comes from a report above ("Break the glass on this case"), never typed as an id.
         TextField {
             id: caseField
             objectName: "caseField"
+            visible: false
+        }
+        Label {
+            objectName: "chosenCase"
+            text: root.caseIdValid ? qsTr("For the case of the report you chose above.")
+                                   : qsTr("Choose a report above that names a case: “Break the glass on this case”.")
+            font.bold: root.caseIdValid
+            wrapMode: Text.Wrap
             Layout.fillWidth: true
-            placeholderText: qsTr("Case reference")
-            Accessible.name: qsTr("Case reference")
         }
         TextArea {
             id: reasonField
@@ -62,7 +69,7 @@ Pane {
             delegate: Label {
                 required property var modelData
                 objectName: "grantLabel"
-                text: qsTr("Case %1… open until %2 (%3)").arg(modelData.caseId.substring(0, 6)).arg(modelData.expiresAt).arg(modelData.timeLeft)
+                text: qsTr("A case is open to you until %1 (%2)").arg(modelData.expiresAt).arg(modelData.timeLeft)
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }

@@ -64,9 +64,17 @@ Page {
                                   .arg(officerInformed ? qsTr("yes") : qsTr("no")).arg(raisedBy)
                             wrapMode: Text.Wrap; color: Theme.muted; font.pixelSize: Theme.smallFontSize; Layout.fillWidth: true
                         }
+                        Button {
+                            objectName: "breakGlassForReport"
+                            visible: caseId.length > 0
+                            flat: true
+                            text: breakGlass.caseId === caseId ? qsTr("Chosen for break the glass below")
+                                                               : qsTr("Break the glass on this case…")
+                            Accessible.name: qsTr("Break the glass on the case of this report")
+                            onClicked: breakGlass.caseId = caseId
+                        }
                     }
                     onClicked: caseId.length > 0 ? root.caseRequested(caseId) : breakGlass.caseId = ""
-                    onPressAndHold: if (caseId.length > 0) breakGlass.caseId = caseId
                 }
             }
 

@@ -19,7 +19,7 @@ TestCase {
         id: inboxModel
         property int urgentCount: 1
         ListElement { caseId: ""; urgent: true; urgency: "Urgent"; setting: "Custody"; actionTaken: "Safer custody hotline"; officerInformed: true; raisedBy: "a colleague"; when: "3 Mar 09:10"; summary: "Said he would harm himself after the visit." }
-        ListElement { caseId: ""; urgent: false; urgency: "Non urgent"; setting: "Community"; actionTaken: "No action recorded"; officerInformed: false; raisedBy: "you"; when: "2 Mar 16:00"; summary: "Worried about the children's school attendance." }
+        ListElement { caseId: "0123456789abcdef0123456789abcdef"; urgent: false; urgency: "Non urgent"; setting: "Community"; actionTaken: "No action recorded"; officerInformed: false; raisedBy: "you"; when: "2 Mar 16:00"; summary: "Worried about the children's school attendance." }
     }
     ListModel {
         id: heldModel
@@ -80,5 +80,23 @@ TestCase {
         verify(button.enabled)
         findByName(panel, "caseField").text = "not a case"
         verify(!button.enabled)
+    }
+
+    // Break the glass takes its case from a report, never from an id typed by hand.
+    function test_breakGlassCaseComesFromAReport() {
+        const page = createTemporaryObject(pageComponent, root)
+        waitForRendering(page)
+        const list = findByName(page, "inboxList")
+        const panel = findByName(page, "breakGlass")
+        verify(!findByName(panel, "caseField").visible)
+        verify(!findByName(list.itemAt(0), "breakGlassForReport").visible, "a report without a case offers nothing")
+        const choose = findByName(list.itemAt(1), "breakGlassForReport")
+        verify(choose.visible)
+        verify(findByName(panel, "chosenCase").text.indexOf("Choose a report") === 0)
+        mouseClick(choose)
+        compare(panel.caseId, "0123456789abcdef0123456789abcdef")
+        compare(findByName(panel, "chosenCase").text, "For the case of the report you chose above.")
+        findByName(panel, "reasonField").text = "Disclosure overnight, practitioner away"
+        verify(findByName(panel, "grantButton").enabled)
     }
 }
