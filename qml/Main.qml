@@ -118,6 +118,14 @@ ApplicationWindow {
     }
     Component { id: managerPage; ManagerHomePage { objectName: "managerHomePage"; onMenuRequested: drawer.open() } }
 
+    NoticeBanner {
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.topMargin: 56
+        anchors.margins: Theme.margin
+        onOpenRequested: root.show(AppController.roles.indexOf("safeguarding_officer") >= 0 ? "safeguarding" : "alerts")
+    }
     ErrorBanner {
         anchors.left: parent.left
         anchors.right: parent.right
