@@ -355,6 +355,9 @@ void LocalStore::loadCache()
         if (const auto* version = stored.if_contains("form_version"); version && version->is_int64()) {
             cached.record.formVersion = static_cast<int>(version->get_int64());
         }
+        if (const auto* lost = stored.if_contains("lost"); lost && lost->is_array()) {
+            cached.lost = lost->get_array();
+        }
         if (countsAsFact(cached.status)) {
             m_facts.put(cached.record);
         }
@@ -379,7 +382,8 @@ void LocalStore::writeRecord(const Cached& cached)
                                      {"clocks", cached.clocks},
                                      {"author", cached.record.author},
                                      {"hlc", cached.record.hlc},
-                                     {"form_version", cached.record.formVersion}};
+                                     {"form_version", cached.record.formVersion},
+                                     {"lost", cached.lost}};
     Statement upsert = m_db->prepare(
         "INSERT INTO records (record_type, record_id, case_id, status, sealed) VALUES (?1, ?2, ?3, ?4, ?5) "
         "ON CONFLICT (record_type, record_id) DO UPDATE SET case_id = excluded.case_id, status = excluded.status, "
@@ -431,7 +435,86 @@ void mergeInto(std::optional<Record>& before, boost::json::object& clocks, const
     before = std::move(record);
 }
 
+void forgetAnswered(boost::json::array& lost, const boost::json::object& answered)
+{
+    boost::json::array kept;
+    for (const auto& entry : lost) {
+        const auto* field = entry.is_object() ? entry.get_object().if_contains("field") : nullptr;
+        if (field && field->is_string() && !answered.contains(field->get_string())) {
+            kept.push_back(entry);
+        }
+    }
+    lost = std::move(kept);
+}
+
+// A field this device last wrote (its clock's node is this device) that `incoming` replaces with
+// a newer, different value: the person's answer lost. Their own change coming back, or a newer
+// change to other fields carrying the same value, is no loss.
+void noteLostAnswers(boost::json::array& lost, const Record& held, const boost::json::object& clocks,
+                     const Change& incoming, const std::string& myNode)
+{
+    if (myNode.empty()) {
+        return;
+    }
+    for (const auto& [name, value] : incoming.fields) {
+        const auto* clock = clocks.if_contains(name);
+        const auto* mine = held.fields.if_contains(name);
+        if (!clock || !clock->is_string() || !mine || *mine == value || incoming.hlc <= clock->get_string()) {
+            continue;
+        }
+        const auto stamp = HlcStamp::parse(clock->get_string());
+        if (!stamp || stamp->node != myNode) {
+            continue;
+        }
+        forgetAnswered(lost, boost::json::object{{name, nullptr}});
+        lost.push_back(boost::json::object{{"field", name}, {"mine", *mine}, {"kept", value}});
+    }
+}
+
 } // namespace
+
+std::vector<LostAnswer> LocalStore::lostAnswers(const std::string& type, const std::string& id) const
+{
+    requireUnlocked();
+    std::vector<LostAnswer> out;
+    const auto found = m_cache.find({type, id});
+    if (found == m_cache.end()) {
+        return out;
+    }
+    for (const auto& entry : found->second.lost) {
+        if (!entry.is_object()) {
+            continue;
+        }
+        const auto& object = entry.get_object();
+        const auto* field = object.if_contains("field");
+        if (!field || !field->is_string()) {
+            continue;
+        }
+        LostAnswer answer;
+        answer.field = std::string(field->get_string());
+        if (const auto* mine = object.if_contains("mine")) {
+            answer.mine = *mine;
+        }
+        if (const auto* kept = object.if_contains("kept")) {
+            answer.kept = *kept;
+        }
+        out.push_back(std::move(answer));
+    }
+    return out;
+}
+
+void LocalStore::dismissLostAnswers(const std::string& type, const std::string& id)
+{
+    requireUnlocked();
+    const auto found = m_cache.find({type, id});
+    if (found == m_cache.end() || found->second.lost.empty()) {
+        return;
+    }
+    Cached next = found->second;
+    next.lost.clear();
+    writeRecord(next);
+    found->second = std::move(next);
+}
 
 Change LocalStore::recordLocalChange(Change change, int priority)
 {
@@ -462,6 +545,7 @@ Change LocalStore::recordLocalChange(Change change, int priority)
     mergeInto(record, next.clocks, change);
     next.record = std::move(*record);
     next.status = RecordStatus::Pending;
+    forgetAnswered(next.lost, change.fields);
     next.caseId = caseIdOf(next.record);
 
     const boost::json::object encoded = encodeChange(change);
@@ -506,6 +590,8 @@ void LocalStore::applyPulled(const std::vector<Change>& changes, const std::stri
         }
         return std::nullopt;
     };
+    const auto me = identity();
+    const std::string myNode = me ? me->deviceId : std::string();
     std::set<std::pair<std::string, std::string>> waiting;
     {
         Statement select = m_db->prepare("SELECT DISTINCT record_type, record_id FROM outbox WHERE state = 'waiting'");
@@ -552,6 +638,9 @@ void LocalStore::applyPulled(const std::vector<Change>& changes, const std::stri
         std::optional<Record> record;
         if (before) {
             record = before->record;
+        }
+        if (record && isMutableRecordType(change.recordType)) {
+            noteLostAnswers(next.lost, *record, next.clocks, change, myNode);
         }
         mergeInto(record, next.clocks, change);
         next.record = std::move(*record);
