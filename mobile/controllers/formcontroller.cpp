@@ -2,6 +2,7 @@
 
 #include "appcontroller.h"
 #include "controllers/formfieldmodel.h"
+#include "controllers/recordwriter.h"
 #include "errorchannel.h"
 #include "jsonbridge.h"
 #include "model/formdefinition.h"
@@ -451,10 +452,6 @@ bool FormController::submit(bool acknowledgeGate)
     if (m_gateApplies && !m_gateCleared && !acknowledgeGate) {
         return false;
     }
-    if (m_app->state() != AppController::State::Ready) {
-        m_app->errors()->report(tr("Unlock the app to save this record. Your answers are kept as a draft."));
-        return false;
-    }
     Change change;
     change.recordType = ss(m_recordType);
     change.recordId = ss(m_recordId); // empty for a new record: the store gives it an id
@@ -466,19 +463,14 @@ bool FormController::submit(bool acknowledgeGate)
     }
     // Safeguarding reports travel first: nothing else may delay them.
     const int priority = m_recordType == QLatin1String("safeguarding_report") ? 0 : 1;
-    try {
-        change = m_app->store()->recordLocalChange(change, priority);
-        m_app->store()->deleteDraft(draftKey());
-    } catch (const std::exception& error) {
-        m_app->errors()->report(tr("Could not save on this phone: %1").arg(QString::fromUtf8(error.what())));
+    const auto stored = saveLocalChange(*m_app, change, priority);
+    if (!stored) {
         return false;
     }
+    m_app->store()->deleteDraft(draftKey());
     m_hasDraft = false;
     emit formChanged();
-    m_app->refresh();
-    m_app->sync()->refreshCounts();
-    m_app->sync()->retrySoon();
-    emit saved(qs(change.recordId));
+    emit saved(qs(stored->recordId));
     return true;
 }
 

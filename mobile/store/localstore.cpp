@@ -27,6 +27,7 @@ namespace fieldbook::app {
 namespace {
 
 constexpr std::string_view kIdentityAad = "meta:identity";
+constexpr std::string_view kTeamAad = "meta:team";
 
 std::string recordAad(const std::string& type, const std::string& id)
 {
@@ -326,6 +327,52 @@ void LocalStore::saveIdentity(const Identity& identity)
     }
 }
 
+void LocalStore::saveTeam(const std::vector<User>& users)
+{
+    requireUnlocked();
+    boost::json::array list;
+    for (const User& user : users) {
+        list.push_back(userToJson(user));
+    }
+    setMetaBlob("team", sealJson(boost::json::object{{"users", std::move(list)}}, kTeamAad));
+    for (const User& user : users) {
+        m_facts.putUser(user);
+    }
+    if (const auto me = identity()) {
+        m_facts.putUser(me->user); // the phone's own user as the last /v1/me said
+    }
+}
+
+std::vector<User> LocalStore::team() const
+{
+    requireUnlocked();
+    std::vector<User> out;
+    const auto sealed = metaBlob("team");
+    if (!sealed) {
+        return out;
+    }
+    const boost::json::object stored = openJson(*sealed, kTeamAad);
+    if (const auto* users = stored.if_contains("users"); users && users->is_array()) {
+        for (const auto& user : users->get_array()) {
+            if (user.is_object()) {
+                out.push_back(userFromJson(user.get_object()));
+            }
+        }
+    }
+    return out;
+}
+
+std::string LocalStore::userName(const std::string& userId) const
+{
+    if (!unlocked() || userId.empty()) {
+        return {};
+    }
+    if (const auto user = m_facts.user(userId)) {
+        return user->name;
+    }
+    return {};
+}
+
 // --- records ----------------------------------------------------------------------------------------
 
 void LocalStore::loadCache()
@@ -362,6 +409,9 @@ void LocalStore::loadCache()
             m_facts.put(cached.record);
         }
         m_cache.emplace(std::make_pair(cached.record.type, cached.record.id), std::move(cached));
+    }
+    for (const User& member : team()) {
+        m_facts.putUser(member);
     }
     if (const auto me = identity()) {
         m_facts.putUser(me->user);

@@ -108,6 +108,13 @@ public:
     std::optional<Identity> identity() const;
     void saveIdentity(const Identity& identity);
 
+    // The user's team by name (GET /v1/team, coordinators and practitioners), sealed; also put
+    // into facts() as users, so that names and roles read as the server's do. Replaces the last list.
+    void saveTeam(const std::vector<User>& users);
+    std::vector<User> team() const;
+    // The name of a user this phone knows (itself or its team); "" otherwise.
+    std::string userName(const std::string& userId) const;
+
     // The corrected time (the server's, serverclock.h) for clock stamps; the phone's wall clock
     // without one. Not owned; must outlive the store or be reset to nullptr.
     void setClock(const ServerClock* clock) { m_serverClock = clock; }
