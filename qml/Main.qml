@@ -24,7 +24,8 @@ ApplicationWindow {
         case AppController.Enrol: return enrolPage
         case AppController.Locked: return unlockPage
         default: return AppController.roles.indexOf("safeguarding_officer") >= 0 ? safeguardingPage
-                        : root.managerOnly() ? managerPage : caseloadPage
+                        : root.managerOnly() ? managerPage
+                        : AppController.isCoordinator && !AppController.isPractitioner ? coordinatorPage : caseloadPage
         }
     }
 
@@ -122,6 +123,15 @@ ApplicationWindow {
             onDone: stack.pop()
             onFormRequested: (type, caseId, personId, presets) =>
                 stack.push(formPage, { recordType: type, caseId: caseId, personId: personId, presets: presets })
+        }
+    }
+    Component {
+        id: coordinatorPage
+        CoordinatorHomePage {
+            objectName: "coordinatorHomePage"
+            onMenuRequested: drawer.open()
+            onRecordRequested: (type, id) => root.show("record", type + ":" + id)
+            onMatchRequested: root.show("form", "match::")
         }
     }
     Component { id: syncPage; SyncPage { onBackRequested: stack.pop() } }

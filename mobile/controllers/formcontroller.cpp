@@ -231,14 +231,19 @@ void FormController::computeHints()
             std::set<std::string> seen{me.id};
             options << QVariantMap{{QStringLiteral("value"), qs(me.id)},
                                    {QStringLiteral("label"), tr("Me (%1)").arg(me.name.empty() ? tr("this phone's user") : qs(me.name))}};
-            for (const char* type : {"match", "vetting"}) {
-                for (const Record& record : store.recordsOfType(type)) {
-                    const std::string volunteer = record.text("volunteer");
-                    if (!volunteer.empty() && seen.insert(volunteer).second) {
-                        options << QVariantMap{{QStringLiteral("value"), qs(volunteer)},
-                                               {QStringLiteral("label"), tr("Volunteer %1").arg(qs(volunteer).left(8))}};
-                    }
+            // The team by name (GET /v1/team): for a volunteer field, the volunteers; else everyone.
+            const bool wantsVolunteer = field->name == "volunteer";
+            for (const User& member : store.team()) {
+                if (!seen.insert(member.id).second || (wantsVolunteer && !member.roles.anyVolunteer())) {
+                    continue;
                 }
+                QStringList roles;
+                for (const Role role : member.roles.list()) {
+                    roles << humanise(qs(std::string(roleName(role)))).toLower();
+                }
+                options << QVariantMap{{QStringLiteral("value"), qs(member.id)},
+                                       {QStringLiteral("label"), qs(member.name) + QStringLiteral(" (") +
+                                                                     roles.join(QStringLiteral(", ")) + QLatin1Char(')')}};
             }
         }
         if (!options.isEmpty()) {

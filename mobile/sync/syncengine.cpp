@@ -152,6 +152,8 @@ void SyncEngine::fetchTeam()
                 User user;
                 user.id = ss(object.value(QLatin1String("user_id")).toString());
                 user.name = ss(object.value(QLatin1String("name")).toString().left(200));
+                // Every user listed shares the caller's team (that is what the server lists).
+                user.team = ss(reply.object().value(QLatin1String("team")).toString().left(200));
                 for (const QJsonValue& role : object.value(QLatin1String("roles")).toArray()) {
                     if (const auto parsed = parseRole(ss(role.toString()))) {
                         user.roles.add(*parsed);
