@@ -24,7 +24,8 @@ ApplicationWindow {
         case AppController.Enrol: return enrolPage
         case AppController.Locked: return unlockPage
         default: return AppController.roles.indexOf("safeguarding_officer") >= 0 ? safeguardingPage
-                        : root.managerOnly() ? managerPage : caseloadPage
+                        : root.managerOnly() ? managerPage
+                        : AppController.isCoordinator && !AppController.isPractitioner ? coordinatorPage : caseloadPage
         }
     }
 
@@ -42,11 +43,19 @@ ApplicationWindow {
         case "caseload": stack.pop(null); break
         case "case": stack.push(casePage, { caseId: argument }); break
         case "form": stack.push(formPage, { recordType: parts[0], caseId: parts[1] || "", personId: parts[2] || "" }); break
+        case "record": stack.push(recordPage, { recordType: parts[0], recordId: parts[1] || "" }); break
+        case "coordinator": stack.push(coordinatorPage); break
         case "sync": stack.push(syncPage); break
         case "alerts": stack.push(alertsPage); break
         case "safeguarding": stack.push(safeguardingPage); break
         case "report": stack.push(managerPage); break
         }
+    }
+
+    // An edit of a mutable record (or a pipeline move that needs answers): its form, prefilled.
+    function edit(type, recordId, caseId, presets) {
+        if (AppController.state === AppController.Ready)
+            stack.push(formPage, { recordType: type, recordId: recordId, caseId: type === "case" ? "" : caseId, presets: presets || {} })
     }
 
     // Dark mode follows the system (main.cpp asks Material for it); Theme's colours follow Material.
@@ -96,6 +105,16 @@ ApplicationWindow {
         CasePage {
             onBackRequested: stack.pop()
             onFormRequested: (type, caseId, personId) => root.show("form", type + ":" + caseId + ":" + personId)
+            onRecordRequested: (type, id) => root.show("record", type + ":" + id)
+            onEditRequested: (type, id, caseId, presets) => root.edit(type, id, caseId, presets)
+        }
+    }
+    Component {
+        id: recordPage
+        RecordPage {
+            objectName: "recordPage"
+            onBackRequested: stack.pop()
+            onEditRequested: (type, id, caseId, presets) => root.edit(type, id, caseId, presets)
         }
     }
     Component {
@@ -104,6 +123,15 @@ ApplicationWindow {
             onDone: stack.pop()
             onFormRequested: (type, caseId, personId, presets) =>
                 stack.push(formPage, { recordType: type, caseId: caseId, personId: personId, presets: presets })
+        }
+    }
+    Component {
+        id: coordinatorPage
+        CoordinatorHomePage {
+            objectName: "coordinatorHomePage"
+            onMenuRequested: drawer.open()
+            onRecordRequested: (type, id) => root.show("record", type + ":" + id)
+            onMatchRequested: root.show("form", "match::")
         }
     }
     Component { id: syncPage; SyncPage { onBackRequested: stack.pop() } }

@@ -8,11 +8,18 @@
 #include <QObject>
 #include <QString>
 #include <QVariantList>
+
+#include <string>
 #include <QtQml/qqmlregistration.h>
+
+namespace fieldbook {
+struct User;
+}
 
 namespace fieldbook::app {
 
 class AppController;
+class LocalStore;
 
 class CaseController : public QObject
 {
@@ -30,6 +37,11 @@ class CaseController : public QObject
     Q_PROPERTY(int pausedCount READ pausedCount NOTIFY changed)
     Q_PROPERTY(QVariantList forms READ forms NOTIFY changed)
     Q_PROPERTY(fieldbook::app::HistoryModel* history READ history CONSTANT)
+    // [{recordType, recordId, title, summary}] for the case page's sections; each opens its record.
+    Q_PROPERTY(QVariantList consents READ consents NOTIFY changed)
+    Q_PROPERTY(QVariantList checks READ checks NOTIFY changed)
+    Q_PROPERTY(QVariantList relationships READ relationships NOTIFY changed)
+    Q_PROPERTY(QVariantList matches READ matches NOTIFY changed)
 
 public:
     explicit CaseController(QObject* parent = nullptr);
@@ -46,6 +58,10 @@ public:
     int pausedCount() const { return m_pausedCount; }
     QVariantList forms() const { return m_forms; }
     HistoryModel* history() const { return m_history; }
+    QVariantList consents() const { return m_consents; }
+    QVariantList checks() const { return m_checks; }
+    QVariantList relationships() const { return m_relationships; }
+    QVariantList matches() const { return m_matches; }
 
     Q_INVOKABLE void reload();
 
@@ -54,6 +70,8 @@ signals:
     void changed();
 
 private:
+    void loadRecords(const LocalStore& store, const User& me, const std::string& caseId, const std::string& personId);
+
     AppController* m_app;
     HistoryModel* m_history;
     QString m_caseId;
@@ -66,6 +84,10 @@ private:
     QStringList m_dueItems;
     int m_pausedCount = 0;
     QVariantList m_forms;
+    QVariantList m_consents;
+    QVariantList m_checks;
+    QVariantList m_relationships;
+    QVariantList m_matches;
 };
 
 } // namespace fieldbook::app

@@ -2,6 +2,7 @@
 
 #include "appcontroller.h"
 #include "controllers/formfieldmodel.h"
+#include "controllers/recordwriter.h"
 #include "errorchannel.h"
 #include "jsonbridge.h"
 #include "model/formdefinition.h"
@@ -84,15 +85,29 @@ void FormController::setPresets(const QVariantMap& presets)
     }
 }
 
+void FormController::setRecordId(const QString& recordId)
+{
+    if (m_recordId != recordId) {
+        m_recordId = recordId;
+        emit contextChanged();
+        load();
+    }
+}
+
 std::string FormController::draftKey() const
 {
-    return ss(m_recordType) + ":" + ss(m_caseId) + ":" + ss(m_personId);
+    std::string key = ss(m_recordType) + ":" + ss(m_caseId) + ":" + ss(m_personId);
+    if (!m_recordId.isEmpty()) {
+        key += ":" + ss(m_recordId);
+    }
+    return key;
 }
 
 void FormController::load()
 {
     m_form = FormRegistry::builtin().current(ss(m_recordType));
     m_values = {};
+    m_original.reset();
     m_showErrors = false;
     m_errorSummary.clear();
     m_hasDraft = false;
@@ -121,13 +136,21 @@ void FormController::load()
     m_fields->setForm(m_form, hidden);
 
     const LocalStore& store = *m_app->store();
+    if (store.unlocked() && !m_recordId.isEmpty() && isMutableRecordType(ss(m_recordType))) {
+        if (const auto existing = store.record(ss(m_recordType), ss(m_recordId))) {
+            m_original = existing->fields;
+        }
+    }
     if (store.unlocked()) {
         if (auto draft = store.draft(draftKey())) {
             m_values = std::move(*draft);
             m_hasDraft = true;
         }
     }
-    if (!m_hasDraft) {
+    if (!m_hasDraft && m_original) {
+        m_values = *m_original;
+        applyPresets();
+    } else if (!m_hasDraft) {
         applyDefaults();
     }
     m_fields->setValues(m_values);
@@ -165,6 +188,11 @@ void FormController::applyDefaults()
         }
         m_values["session_number"] = previous + 1;
     }
+    applyPresets();
+}
+
+void FormController::applyPresets()
+{
     for (auto it = m_presets.cbegin(); it != m_presets.cend(); ++it) {
         if (m_form->field(ss(it.key()))) {
             m_values[ss(it.key())] = fromVariant(it.value());
@@ -203,14 +231,19 @@ void FormController::computeHints()
             std::set<std::string> seen{me.id};
             options << QVariantMap{{QStringLiteral("value"), qs(me.id)},
                                    {QStringLiteral("label"), tr("Me (%1)").arg(me.name.empty() ? tr("this phone's user") : qs(me.name))}};
-            for (const char* type : {"match", "vetting"}) {
-                for (const Record& record : store.recordsOfType(type)) {
-                    const std::string volunteer = record.text("volunteer");
-                    if (!volunteer.empty() && seen.insert(volunteer).second) {
-                        options << QVariantMap{{QStringLiteral("value"), qs(volunteer)},
-                                               {QStringLiteral("label"), tr("Volunteer %1").arg(qs(volunteer).left(8))}};
-                    }
+            // The team by name (GET /v1/team): for a volunteer field, the volunteers; else everyone.
+            const bool wantsVolunteer = field->name == "volunteer";
+            for (const User& member : store.team()) {
+                if (!seen.insert(member.id).second || (wantsVolunteer && !member.roles.anyVolunteer())) {
+                    continue;
                 }
+                QStringList roles;
+                for (const Role role : member.roles.list()) {
+                    roles << humanise(qs(std::string(roleName(role)))).toLower();
+                }
+                options << QVariantMap{{QStringLiteral("value"), qs(member.id)},
+                                       {QStringLiteral("label"), qs(member.name) + QStringLiteral(" (") +
+                                                                     roles.join(QStringLiteral(", ")) + QLatin1Char(')')}};
             }
         }
         if (!options.isEmpty()) {
@@ -265,6 +298,7 @@ void FormController::checkGate()
     }
     Record draft;
     draft.type = ss(m_recordType);
+    draft.id = ss(m_recordId);
     draft.fields = answers();
     if (isContactRecordType(draft.type)) {
         const ContactClearance gate = contactGate(store, m_app->currentUser(), draft);
@@ -275,16 +309,28 @@ void FormController::checkGate()
     }
     // The server's own judgement of the draft, in its order (writerules.h): the state change,
     // consent before data, then the gate that applies to this record type.
-    const Record* before = nullptr;
+    std::optional<Record> stored;
+    if (m_original) {
+        stored = store.record(draft.type, draft.id);
+        if (stored) {
+            draft.author = stored->author;
+        }
+    }
+    const Record* before = stored ? &*stored : nullptr;
     const Date today = Date::fromDateOrInstant(m_app->api()->clock().nowInstant()).value_or(todayUtc());
-    WriteVerdict verdict = checkStateChange(draft, before, store.facts());
+    // Who may change the record as it stands is the server's first question about an edit.
+    WriteVerdict verdict = before ? checkAuthority(m_app->currentUser(), *before, false, store.facts()) : WriteVerdict{};
+    if (verdict.applied()) {
+        verdict = checkStateChange(draft, before, store.facts());
+    }
     if (verdict.applied()) {
         verdict = checkConsentBeforeData(draft, store.facts());
     }
     if (verdict.applied()) {
         verdict = checkGatesFor(m_app->currentUser(), draft, before, store.facts(), today);
     }
-    const bool gated = draft.type == "welfare_grant_request" || (draft.type == "match" && draft.text("status") == "active");
+    const bool gated = draft.type == "welfare_grant_request" || (draft.type == "match" && draft.text("status") == "active"
+                                                                 && (!before || before->text("status") != "active"));
     if (gated || !verdict.applied()) {
         m_gateApplies = true;
         m_gateCleared = verdict.applied();
@@ -361,6 +407,22 @@ boost::json::object FormController::answers() const
     return out;
 }
 
+boost::json::object FormController::changedAnswers() const
+{
+    boost::json::object all = answers();
+    if (!m_original) {
+        return all;
+    }
+    boost::json::object out;
+    for (const auto& [name, value] : all) {
+        const auto* was = m_original->if_contains(name);
+        if (!was || *was != value) {
+            out[name] = value;
+        }
+    }
+    return out;
+}
+
 bool FormController::check()
 {
     if (!m_form) {
@@ -395,29 +457,25 @@ bool FormController::submit(bool acknowledgeGate)
     if (m_gateApplies && !m_gateCleared && !acknowledgeGate) {
         return false;
     }
-    if (m_app->state() != AppController::State::Ready) {
-        m_app->errors()->report(tr("Unlock the app to save this record. Your answers are kept as a draft."));
-        return false;
-    }
     Change change;
     change.recordType = ss(m_recordType);
-    change.fields = answers();
+    change.recordId = ss(m_recordId); // empty for a new record: the store gives it an id
+    change.fields = changedAnswers();
     change.formVersion = m_form->version;
-    // Safeguarding reports travel first: nothing else may delay them.
-    const int priority = m_recordType == QLatin1String("safeguarding_report") ? 0 : 1;
-    try {
-        change = m_app->store()->recordLocalChange(change, priority);
-        m_app->store()->deleteDraft(draftKey());
-    } catch (const std::exception& error) {
-        m_app->errors()->report(tr("Could not save on this phone: %1").arg(QString::fromUtf8(error.what())));
+    if (m_original && change.fields.empty()) {
+        m_app->errors()->report(tr("Nothing to save: no answer was changed."), QStringLiteral("info"));
         return false;
     }
+    // Safeguarding reports travel first: nothing else may delay them.
+    const int priority = m_recordType == QLatin1String("safeguarding_report") ? 0 : 1;
+    const auto stored = saveLocalChange(*m_app, change, priority);
+    if (!stored) {
+        return false;
+    }
+    m_app->store()->deleteDraft(draftKey());
     m_hasDraft = false;
     emit formChanged();
-    m_app->refresh();
-    m_app->sync()->refreshCounts();
-    m_app->sync()->retrySoon();
-    emit saved(qs(change.recordId));
+    emit saved(qs(stored->recordId));
     return true;
 }
 

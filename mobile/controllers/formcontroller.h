@@ -2,7 +2,10 @@
 // (saved as a sealed draft at once, so a kill loses nothing), the core validator's messages per
 // field, the core's gates checked before a contact, a welfare grant request or a match activation,
 // and saving as one local change (record and outbox in one transaction). Safeguarding reports are never blocked and are pushed first.
-// Set recordType (and caseId / personId where there is a case) from QML. GUI thread only.
+// Set recordType (and caseId / personId where there is a case) from QML; set recordId as well to
+// edit a mutable record this phone holds: the form opens with its answers, and saving sends only
+// the answers that changed, under the same record id, for the core's field-wise merge.
+// GUI thread only.
 #pragma once
 
 #include "controllers/formfieldmodel.h"
@@ -13,6 +16,8 @@
 #include <QString>
 #include <QVariant>
 #include <QtQml/qqmlregistration.h>
+
+#include <optional>
 
 namespace fieldbook {
 struct FormDefinition;
@@ -30,6 +35,8 @@ class FormController : public QObject
     Q_PROPERTY(QString caseId READ caseId WRITE setCaseId NOTIFY contextChanged)
     Q_PROPERTY(QString personId READ personId WRITE setPersonId NOTIFY contextChanged)
     Q_PROPERTY(QVariantMap presets READ presets WRITE setPresets NOTIFY contextChanged)
+    Q_PROPERTY(QString recordId READ recordId WRITE setRecordId NOTIFY contextChanged)
+    Q_PROPERTY(bool editing READ editing NOTIFY formChanged)
     Q_PROPERTY(QString title READ title NOTIFY formChanged)
     Q_PROPERTY(QString description READ description NOTIFY formChanged)
     Q_PROPERTY(bool valid READ valid NOTIFY formChanged)
@@ -55,6 +62,9 @@ public:
     void setPersonId(const QString& personId);
     QVariantMap presets() const { return m_presets; }
     void setPresets(const QVariantMap& presets);
+    QString recordId() const { return m_recordId; }
+    void setRecordId(const QString& recordId);
+    bool editing() const { return m_original.has_value(); }
 
     QString title() const { return m_title; }
     QString description() const { return m_description; }
@@ -81,6 +91,9 @@ public:
 
     // The answers as they would be sent (hidden and empty fields left out).
     boost::json::object answers() const;
+    // What saving sends: every answer for a new record; for an edit only the answers that differ
+    // from the record as it stood when the form opened.
+    boost::json::object changedAnswers() const;
 
 signals:
     void contextChanged();
@@ -91,6 +104,7 @@ signals:
 private:
     void load();
     void applyDefaults();
+    void applyPresets();
     void computeHints();
     void checkGate();
     std::string draftKey() const;
@@ -103,6 +117,8 @@ private:
     QString m_caseId;
     QString m_personId;
     QVariantMap m_presets;
+    QString m_recordId;
+    std::optional<boost::json::object> m_original; // the edited record's fields when the form opened
     QString m_title;
     QString m_description;
     boost::json::object m_values;

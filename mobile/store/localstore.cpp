@@ -27,6 +27,7 @@ namespace fieldbook::app {
 namespace {
 
 constexpr std::string_view kIdentityAad = "meta:identity";
+constexpr std::string_view kTeamAad = "meta:team";
 
 std::string recordAad(const std::string& type, const std::string& id)
 {
@@ -326,6 +327,52 @@ void LocalStore::saveIdentity(const Identity& identity)
     }
 }
 
+void LocalStore::saveTeam(const std::vector<User>& users)
+{
+    requireUnlocked();
+    boost::json::array list;
+    for (const User& user : users) {
+        list.push_back(userToJson(user));
+    }
+    setMetaBlob("team", sealJson(boost::json::object{{"users", std::move(list)}}, kTeamAad));
+    for (const User& user : users) {
+        m_facts.putUser(user);
+    }
+    if (const auto me = identity()) {
+        m_facts.putUser(me->user); // the phone's own user as the last /v1/me said
+    }
+}
+
+std::vector<User> LocalStore::team() const
+{
+    requireUnlocked();
+    std::vector<User> out;
+    const auto sealed = metaBlob("team");
+    if (!sealed) {
+        return out;
+    }
+    const boost::json::object stored = openJson(*sealed, kTeamAad);
+    if (const auto* users = stored.if_contains("users"); users && users->is_array()) {
+        for (const auto& user : users->get_array()) {
+            if (user.is_object()) {
+                out.push_back(userFromJson(user.get_object()));
+            }
+        }
+    }
+    return out;
+}
+
+std::string LocalStore::userName(const std::string& userId) const
+{
+    if (!unlocked() || userId.empty()) {
+        return {};
+    }
+    if (const auto user = m_facts.user(userId)) {
+        return user->name;
+    }
+    return {};
+}
+
 // --- records ----------------------------------------------------------------------------------------
 
 void LocalStore::loadCache()
@@ -355,10 +402,16 @@ void LocalStore::loadCache()
         if (const auto* version = stored.if_contains("form_version"); version && version->is_int64()) {
             cached.record.formVersion = static_cast<int>(version->get_int64());
         }
+        if (const auto* lost = stored.if_contains("lost"); lost && lost->is_array()) {
+            cached.lost = lost->get_array();
+        }
         if (countsAsFact(cached.status)) {
             m_facts.put(cached.record);
         }
         m_cache.emplace(std::make_pair(cached.record.type, cached.record.id), std::move(cached));
+    }
+    for (const User& member : team()) {
+        m_facts.putUser(member);
     }
     if (const auto me = identity()) {
         m_facts.putUser(me->user);
@@ -379,7 +432,8 @@ void LocalStore::writeRecord(const Cached& cached)
                                      {"clocks", cached.clocks},
                                      {"author", cached.record.author},
                                      {"hlc", cached.record.hlc},
-                                     {"form_version", cached.record.formVersion}};
+                                     {"form_version", cached.record.formVersion},
+                                     {"lost", cached.lost}};
     Statement upsert = m_db->prepare(
         "INSERT INTO records (record_type, record_id, case_id, status, sealed) VALUES (?1, ?2, ?3, ?4, ?5) "
         "ON CONFLICT (record_type, record_id) DO UPDATE SET case_id = excluded.case_id, status = excluded.status, "
@@ -431,7 +485,86 @@ void mergeInto(std::optional<Record>& before, boost::json::object& clocks, const
     before = std::move(record);
 }
 
+void forgetAnswered(boost::json::array& lost, const boost::json::object& answered)
+{
+    boost::json::array kept;
+    for (const auto& entry : lost) {
+        const auto* field = entry.is_object() ? entry.get_object().if_contains("field") : nullptr;
+        if (field && field->is_string() && !answered.contains(field->get_string())) {
+            kept.push_back(entry);
+        }
+    }
+    lost = std::move(kept);
+}
+
+// A field this device last wrote (its clock's node is this device) that `incoming` replaces with
+// a newer, different value: the person's answer lost. Their own change coming back, or a newer
+// change to other fields carrying the same value, is no loss.
+void noteLostAnswers(boost::json::array& lost, const Record& held, const boost::json::object& clocks,
+                     const Change& incoming, const std::string& myNode)
+{
+    if (myNode.empty()) {
+        return;
+    }
+    for (const auto& [name, value] : incoming.fields) {
+        const auto* clock = clocks.if_contains(name);
+        const auto* mine = held.fields.if_contains(name);
+        if (!clock || !clock->is_string() || !mine || *mine == value || incoming.hlc <= clock->get_string()) {
+            continue;
+        }
+        const auto stamp = HlcStamp::parse(clock->get_string());
+        if (!stamp || stamp->node != myNode) {
+            continue;
+        }
+        forgetAnswered(lost, boost::json::object{{name, nullptr}});
+        lost.push_back(boost::json::object{{"field", name}, {"mine", *mine}, {"kept", value}});
+    }
+}
+
 } // namespace
+
+std::vector<LostAnswer> LocalStore::lostAnswers(const std::string& type, const std::string& id) const
+{
+    requireUnlocked();
+    std::vector<LostAnswer> out;
+    const auto found = m_cache.find({type, id});
+    if (found == m_cache.end()) {
+        return out;
+    }
+    for (const auto& entry : found->second.lost) {
+        if (!entry.is_object()) {
+            continue;
+        }
+        const auto& object = entry.get_object();
+        const auto* field = object.if_contains("field");
+        if (!field || !field->is_string()) {
+            continue;
+        }
+        LostAnswer answer;
+        answer.field = std::string(field->get_string());
+        if (const auto* mine = object.if_contains("mine")) {
+            answer.mine = *mine;
+        }
+        if (const auto* kept = object.if_contains("kept")) {
+            answer.kept = *kept;
+        }
+        out.push_back(std::move(answer));
+    }
+    return out;
+}
+
+void LocalStore::dismissLostAnswers(const std::string& type, const std::string& id)
+{
+    requireUnlocked();
+    const auto found = m_cache.find({type, id});
+    if (found == m_cache.end() || found->second.lost.empty()) {
+        return;
+    }
+    Cached next = found->second;
+    next.lost.clear();
+    writeRecord(next);
+    found->second = std::move(next);
+}
 
 Change LocalStore::recordLocalChange(Change change, int priority)
 {
@@ -462,6 +595,7 @@ Change LocalStore::recordLocalChange(Change change, int priority)
     mergeInto(record, next.clocks, change);
     next.record = std::move(*record);
     next.status = RecordStatus::Pending;
+    forgetAnswered(next.lost, change.fields);
     next.caseId = caseIdOf(next.record);
 
     const boost::json::object encoded = encodeChange(change);
@@ -506,6 +640,8 @@ void LocalStore::applyPulled(const std::vector<Change>& changes, const std::stri
         }
         return std::nullopt;
     };
+    const auto me = identity();
+    const std::string myNode = me ? me->deviceId : std::string();
     std::set<std::pair<std::string, std::string>> waiting;
     {
         Statement select = m_db->prepare("SELECT DISTINCT record_type, record_id FROM outbox WHERE state = 'waiting'");
@@ -552,6 +688,9 @@ void LocalStore::applyPulled(const std::vector<Change>& changes, const std::stri
         std::optional<Record> record;
         if (before) {
             record = before->record;
+        }
+        if (record && isMutableRecordType(change.recordType)) {
+            noteLostAnswers(next.lost, *record, next.clocks, change, myNode);
         }
         mergeInto(record, next.clocks, change);
         next.record = std::move(*record);

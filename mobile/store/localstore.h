@@ -57,6 +57,15 @@ struct PushResult
     std::string was; // for a duplicate: what the first push of this change got (applied, quarantined)
 };
 
+// An answer this phone's user gave to a field of a mutable record that a newer answer from
+// elsewhere replaced, found when a pull brought the newer one (the field-wise merge, merge.h).
+struct LostAnswer
+{
+    std::string field;
+    boost::json::value mine; // what this phone's user had answered
+    boost::json::value kept; // the answer that stands
+};
+
 // Who this phone belongs to and how it reaches the server; sealed at rest.
 struct Identity
 {
@@ -99,6 +108,13 @@ public:
     std::optional<Identity> identity() const;
     void saveIdentity(const Identity& identity);
 
+    // The user's team by name (GET /v1/team, coordinators and practitioners), sealed; also put
+    // into facts() as users, so that names and roles read as the server's do. Replaces the last list.
+    void saveTeam(const std::vector<User>& users);
+    std::vector<User> team() const;
+    // The name of a user this phone knows (itself or its team); "" otherwise.
+    std::string userName(const std::string& userId) const;
+
     // The corrected time (the server's, serverclock.h) for clock stamps; the phone's wall clock
     // without one. Not owned; must outlive the store or be reset to nullptr.
     void setClock(const ServerClock* clock) { m_serverClock = clock; }
@@ -127,6 +143,10 @@ public:
     std::vector<Record> recordsOfCase(const std::string& caseId) const; // quarantined/rejected included
     std::optional<Record> record(const std::string& type, const std::string& id) const;
     RecordStatus status(const std::string& type, const std::string& id) const;
+    // The answers of this phone's user that lost to newer ones on the record; kept (sealed) until
+    // the person answers the field again or dismisses them.
+    std::vector<LostAnswer> lostAnswers(const std::string& type, const std::string& id) const;
+    void dismissLostAnswers(const std::string& type, const std::string& id);
 
     // --- drafts (need unlocked) -----------------------------------------------------------------
     void saveDraft(const std::string& key, const std::string& recordType, const std::string& caseId,
@@ -145,6 +165,7 @@ private:
         RecordStatus status = RecordStatus::Synced;
         std::string caseId;
         boost::json::object clocks; // field -> hlc, for mutable records
+        boost::json::array lost;    // LostAnswer as {field, mine, kept}
     };
 
     void open();

@@ -1,6 +1,8 @@
 #include "sync/syncengine.h"
 
 #include "jsonbridge.h"
+#include "model/ids.h"
+#include "rules/roles.h"
 #include "net/apiclient.h"
 #include "store/localstore.h"
 #include "sync/changecodec.h"
@@ -130,6 +132,38 @@ void SyncEngine::fetchMe()
     m_api->get(QStringLiteral("/v1/me"), guarded([this](const ApiReply& reply) {
         if (reply.ok()) {
             emit userInfo(reply.object());
+            const QJsonArray roles = reply.object().value(QLatin1String("roles")).toArray();
+            if (roles.contains(QStringLiteral("coordinator")) || roles.contains(QStringLiteral("practitioner"))) {
+                fetchTeam();
+                return;
+            }
+        }
+        pushNext();
+    }));
+}
+
+void SyncEngine::fetchTeam()
+{
+    m_api->get(QStringLiteral("/v1/team"), guarded([this](const ApiReply& reply) {
+        if (reply.ok() && m_store->unlocked()) {
+            std::vector<User> users;
+            for (const QJsonValue& value : reply.object().value(QLatin1String("users")).toArray()) {
+                const QJsonObject object = value.toObject();
+                User user;
+                user.id = ss(object.value(QLatin1String("user_id")).toString());
+                user.name = ss(object.value(QLatin1String("name")).toString().left(200));
+                // Every user listed shares the caller's team (that is what the server lists).
+                user.team = ss(reply.object().value(QLatin1String("team")).toString().left(200));
+                for (const QJsonValue& role : object.value(QLatin1String("roles")).toArray()) {
+                    if (const auto parsed = parseRole(ss(role.toString()))) {
+                        user.roles.add(*parsed);
+                    }
+                }
+                if (isId(user.id)) {
+                    users.push_back(std::move(user));
+                }
+            }
+            m_store->saveTeam(users);
         }
         pushNext();
     }));

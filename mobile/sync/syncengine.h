@@ -61,6 +61,8 @@ private:
     // Takes the access token of a /v1/token answer and stores its rotated refresh token.
     void acceptToken(const QJsonObject& answer);
     void fetchMe();
+    // GET /v1/team for the roles that may ask (a refusal is no reason to stop syncing).
+    void fetchTeam();
     void pushNext();
     void pullNext();
     void finish(bool ok, const QString& message, const QString& code = {});

@@ -16,8 +16,21 @@ Drawer {
         openRequested(page, argument || "")
     }
 
-    ColumnLayout {
+    // The menu scrolls: a practitioner's forms alone outgrow a phone's height, and Sync and Lock
+    // must stay reachable.
+    Flickable {
+        id: scroller
+        objectName: "drawerScroller"
         anchors.fill: parent
+        contentHeight: menu.height
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        ScrollIndicator.vertical: ScrollIndicator {}
+
+    ColumnLayout {
+        id: menu
+        width: scroller.width
+        height: Math.max(implicitHeight, scroller.height)
         spacing: 0
 
         Pane {
@@ -36,6 +49,13 @@ Drawer {
             text: qsTr("My caseload")
             Accessible.name: text
             onClicked: root.go("caseload")
+        }
+        ItemDelegate {
+            Layout.fillWidth: true
+            visible: AppController.isCoordinator
+            text: qsTr("Volunteers and matches")
+            Accessible.name: text
+            onClicked: root.go("coordinator")
         }
         ItemDelegate {
             Layout.fillWidth: true
@@ -89,6 +109,7 @@ Drawer {
             Accessible.name: text
             onClicked: eraseDialog.open()
         }
+    }
     }
 
     ConfirmDialog {

@@ -4,7 +4,8 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Fieldbook
 
-// One record in a case's history: what, when, a short summary and where it stands with the server.
+// One record in a case's history: what, when, a short summary and where it stands with the server;
+// a tap opens the record.
 Pane {
     id: root
 
@@ -12,12 +13,18 @@ Pane {
     required property string date
     required property string summary
     required property string status
+    required property string recordId
+    required property string recordType
+
+    signal openRequested(string recordType, string recordId)
 
     padding: Theme.spacing
     Material.background: Theme.card
     Material.elevation: 0
     Accessible.role: Accessible.ListItem
     Accessible.name: qsTr("%1, %2, %3").arg(title).arg(date).arg(statusChip.text)
+
+    TapHandler { onTapped: root.openRequested(root.recordType, root.recordId) }
 
     ColumnLayout {
         anchors.fill: parent

@@ -13,6 +13,8 @@ Page {
 
     signal backRequested()
     signal formRequested(string recordType, string caseId, string personId)
+    signal recordRequested(string recordType, string recordId)
+    signal editRequested(string recordType, string recordId, string caseId, var presets)
 
     title: controller.personName
     background: Rectangle { color: Theme.page }
@@ -24,6 +26,7 @@ Page {
 
     CaseController { id: controller }
     CaseRadarController { id: radar; caseId: controller.caseId }
+    RecordController { id: caseRecord; recordType: "case"; recordId: controller.caseId }
 
     Flickable {
         anchors.fill: parent
@@ -55,6 +58,12 @@ Page {
                     Layout.fillWidth: true
                 }
             }
+            Label { text: qsTr("Record"); font.bold: true; font.pixelSize: 17; Layout.topMargin: Theme.spacing }
+            FormButtons {
+                Layout.fillWidth: true
+                forms: controller.forms
+                onChosen: type => root.formRequested(type, controller.caseId, controller.personId)
+            }
             Label {
                 visible: radar.hasStart
                 text: radar.hasExit ? qsTr("RADAR: start against exit") : qsTr("RADAR at the start")
@@ -63,19 +72,38 @@ Page {
                 Layout.topMargin: Theme.spacing
             }
             RadarChart { objectName: "caseRadar"; visible: radar.hasStart; domains: radar.domains; Layout.fillWidth: true }
-            Label { text: qsTr("Record"); font.bold: true; font.pixelSize: 17; Layout.topMargin: Theme.spacing }
-            FormButtons {
+            MoveButtons {
+                objectName: "caseMoves"
                 Layout.fillWidth: true
-                forms: controller.forms
-                onChosen: type => root.formRequested(type, controller.caseId, controller.personId)
+                controller: caseRecord
+                onFormRequested: presets => root.editRequested("case", controller.caseId, controller.caseId, presets)
             }
+            RowLayout {
+                visible: caseRecord.known
+                Layout.fillWidth: true
+                Button { text: qsTr("Case details"); flat: true; onClicked: root.recordRequested("case", controller.caseId) }
+                Button {
+                    objectName: "editCaseButton"
+                    text: qsTr("Edit case")
+                    flat: true
+                    enabled: caseRecord.canEdit
+                    onClicked: root.editRequested("case", controller.caseId, controller.caseId, {})
+                }
+            }
+            RecordLinks { objectName: "matches"; heading: qsTr("Matches"); records: controller.matches; Layout.fillWidth: true; onRecordRequested: (t, i) => root.recordRequested(t, i) }
+            RecordLinks { objectName: "relationships"; heading: qsTr("Relationships"); records: controller.relationships; Layout.fillWidth: true; onRecordRequested: (t, i) => root.recordRequested(t, i) }
+            RecordLinks { objectName: "consents"; heading: qsTr("Consents"); records: controller.consents; Layout.fillWidth: true; onRecordRequested: (t, i) => root.recordRequested(t, i) }
+            RecordLinks { objectName: "checks"; heading: qsTr("Protection checks"); records: controller.checks; Layout.fillWidth: true; onRecordRequested: (t, i) => root.recordRequested(t, i) }
             Label { text: qsTr("History"); font.bold: true; font.pixelSize: 17; Layout.topMargin: Theme.spacing }
             Label { visible: history.count === 0; text: qsTr("Nothing recorded yet."); color: Theme.muted }
             Repeater {
                 id: history
                 objectName: "historyList"
                 model: controller.history
-                delegate: HistoryDelegate { Layout.fillWidth: true }
+                delegate: HistoryDelegate {
+                    Layout.fillWidth: true
+                    onOpenRequested: (type, id) => root.recordRequested(type, id)
+                }
             }
         }
     }

@@ -13,12 +13,13 @@ Page {
     property alias caseId: controller.caseId
     property alias personId: controller.personId
     property alias presets: controller.presets
+    property alias recordId: controller.recordId
     readonly property FormController controller: controller
 
     signal done()
     signal formRequested(string recordType, string caseId, string personId, var presets)
 
-    title: controller.title
+    title: controller.editing ? qsTr("Edit: %1").arg(controller.title) : controller.title
     background: Rectangle { color: Theme.page }
     header: PageHeader { title: root.title; showBack: true; onBackRequested: root.done() }
 

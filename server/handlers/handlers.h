@@ -53,6 +53,8 @@ void addSyncRoutes(Router& router, ServerContext& context);
 void addReviewRoutes(Router& router, ServerContext& context);
 // GET /v1/reports/monthly
 void addReportRoutes(Router& router, ServerContext& context);
+// GET /v1/team (coordinators and practitioners: their team's users by name)
+void addTeamRoutes(Router& router, ServerContext& context);
 
 inline void addAllRoutes(Router& router, ServerContext& context)
 {
@@ -61,6 +63,7 @@ inline void addAllRoutes(Router& router, ServerContext& context)
     addSyncRoutes(router, context);
     addReviewRoutes(router, context);
     addReportRoutes(router, context);
+    addTeamRoutes(router, context);
 }
 
 } // namespace fieldbook::server

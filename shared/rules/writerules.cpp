@@ -236,6 +236,41 @@ std::vector<std::string> writableRecordTypes(const RoleSet& roles)
     return out;
 }
 
+std::vector<std::string> formsForCase(const RoleSet& roles, const Record& theCase)
+{
+    static constexpr std::array<std::string_view, 4> kPlayOnly = {"play_session", "child_assessment",
+                                                                  "first_contact_report", "carer_contact_attempt"};
+    const std::string stream = theCase.text("stream");
+    const auto fits = [&](const std::string& type) {
+        if (among(kPlayOnly, type)) {
+            return stream == "play";
+        }
+        if (type == "session_report") {
+            return stream == "befriending" || stream == "mentoring";
+        }
+        if (type == "contact_sheet") {
+            return stream != "play";
+        }
+        return true;
+    };
+    std::vector<std::string> out;
+    bool concern = false;
+    for (const std::string& type : writableRecordTypes(roles)) {
+        if (type == "safeguarding_report") {
+            concern = true;
+            continue;
+        }
+        const FormDefinition* form = FormRegistry::builtin().current(type);
+        if (form != nullptr && form->field("case_id") != nullptr && fits(type)) {
+            out.push_back(type);
+        }
+    }
+    if (concern) {
+        out.emplace_back("safeguarding_report");
+    }
+    return out;
+}
+
 std::string_view writeStatusName(WriteStatus status)
 {
     switch (status) {

@@ -106,6 +106,14 @@ bool volunteerWritesType(const RoleSet& roles, std::string_view type);
 // each record). safeguarding_report for every role.
 std::vector<std::string> writableRecordTypes(const RoleSet& roles);
 
+// The forms to offer on one case: the types these roles may write (writableRecordTypes) whose form
+// belongs to a case, that fit the case's stream: the play pipeline's records (play session, child
+// assessment, first contact report, carer contact attempt) only on a play case; a session report
+// only where a befriender or mentor meets the person (befriending, mentoring); a contact sheet on
+// any stream but play. safeguarding_report is always offered, last. Offering only: checkAuthority
+// still decides each record.
+std::vector<std::string> formsForCase(const RoleSet& roles, const Record& theCase);
+
 // Who is told of a held record (and of its release): the practitioner of its case, if any, and
 // every safeguarding officer among `users`.
 std::set<std::string> heldRecordAudience(std::string_view caseId, const std::vector<User>& users,

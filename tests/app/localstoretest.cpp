@@ -373,6 +373,53 @@ private slots:
         QVERIFY(f.store->record("session_report", mine.recordId));
     }
 
+    void lostAnswersAreNotedFieldByField()
+    {
+        fixture::Store f;
+        f.store->applyPulled(fixture::clearedCase(), "c1");
+        // This phone changes two fields of Irina offline.
+        Change edit;
+        edit.recordType = "person";
+        edit.recordId = fixture::kIrina;
+        edit.formVersion = 1;
+        edit.fields = {{"how_to_reach", "mornings"}, {"family_name", "Nowak-Lis"}};
+        f.store->recordLocalChange(edit);
+        // Its own change back from the server (same clock) loses nothing.
+        const auto held = f.store->record("person", fixture::kIrina);
+        Change echo = edit;
+        echo.hlc = held->hlc;
+        echo.fields = held->fields;
+        f.store->applyPulled({echo}, "c2");
+        QVERIFY(f.store->lostAnswers("person", fixture::kIrina).empty());
+        // A newer change from elsewhere: one field differs (lost), the other carries the same answer.
+        Change newer = fixture::pulled("person", fixture::kIrina,
+                                       {{"how_to_reach", "evenings"}, {"family_name", "Nowak-Lis"}, {"given_name", "Irina"}});
+        newer.hlc = "9000000000000-000001-e0000000000000000000000000000001";
+        f.store->applyPulled({newer}, "c3");
+        auto lost = f.store->lostAnswers("person", fixture::kIrina);
+        QCOMPARE(lost.size(), std::size_t(1));
+        QCOMPARE(lost.front().field, std::string("how_to_reach"));
+        QCOMPARE(lost.front().mine, boost::json::value("mornings"));
+        QCOMPARE(lost.front().kept, boost::json::value("evenings"));
+        QCOMPARE(f.store->record("person", fixture::kIrina)->text("how_to_reach"), std::string("evenings"));
+        // Kept (sealed) across a lock, and forgotten once the person answers the field again.
+        f.store->lock();
+        QCOMPARE(f.store->unlock("1234"), LocalStore::UnlockResult::Unlocked);
+        QCOMPARE(f.store->lostAnswers("person", fixture::kIrina).size(), std::size_t(1));
+        Change again;
+        again.recordType = "person";
+        again.recordId = fixture::kIrina;
+        again.formVersion = 1;
+        again.fields = {{"how_to_reach", "any time"}};
+        f.store->recordLocalChange(again);
+        QVERIFY(f.store->lostAnswers("person", fixture::kIrina).empty());
+        // A newer change from elsewhere to a field this phone never wrote is no loss.
+        Change other = fixture::pulled("person", fixture::kPrisoner, {{"given_name", "Marek J."}});
+        other.hlc = "9000000000000-000002-e0000000000000000000000000000001";
+        f.store->applyPulled({other}, "c4");
+        QVERIFY(f.store->lostAnswers("person", fixture::kPrisoner).empty());
+    }
+
     void draftsAreKeptAndDropped()
     {
         fixture::Store f;

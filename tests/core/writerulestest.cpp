@@ -189,6 +189,8 @@ private slots:
     void holdsPerson();
     void writableRecordTypes_data();
     void writableRecordTypes();
+    void formsForCase_data();
+    void formsForCase();
     void heldRecordAudience();
 };
 
@@ -470,6 +472,58 @@ void WriteRulesTest::writableRecordTypes()
     for (const auto& type : fieldbook::writableRecordTypes(RoleSet{*parseRole(role.toStdString())})) {
         got << QString::fromStdString(type);
     }
+    got.sort();
+    types.sort();
+    QCOMPARE(got, types);
+}
+
+void WriteRulesTest::formsForCase_data()
+{
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<QString>("stream");
+    QTest::addColumn<QStringList>("types"); // in the order offered
+    const QStringList casework{"radar", "triage", "care_plan_action", "outcome_report", "casework_checklist",
+                               "feedback_survey", "welfare_grant_request"};
+    const QStringList play{"first_contact_report", "carer_contact_attempt", "child_assessment"};
+    QTest::newRow("befriender on befriending")
+        << "befriender" << "befriending" << QStringList{"session_report", "contact_sheet", "safeguarding_report"};
+    QTest::newRow("befriender on a play case: only the concern") << "befriender" << "play" << QStringList{"safeguarding_report"};
+    QTest::newRow("play volunteer on play")
+        << "play_volunteer" << "play" << QStringList{"play_session", "child_assessment", "safeguarding_report"};
+    QTest::newRow("play volunteer on befriending: no play session")
+        << "play_volunteer" << "befriending" << QStringList{"safeguarding_report"};
+    QTest::newRow("prison visitor on visitor") << "prison_visitor" << "visitor" << QStringList{"contact_sheet", "safeguarding_report"};
+    QTest::newRow("mentor on mentoring")
+        << "mentor" << "mentoring" << QStringList{"session_report", "contact_sheet", "safeguarding_report"};
+    QTest::newRow("coordinator: a match on any case") << "coordinator" << "befriending"
+                                                        << QStringList{"match", "safeguarding_report"};
+    QTest::newRow("manager") << "manager" << "casework" << QStringList{"safeguarding_report"};
+    QTest::newRow("practitioner on befriending")
+        << "practitioner" << "befriending"
+        << (QStringList{"session_report", "contact_sheet"} + casework + QStringList{"safeguarding_report"});
+    QTest::newRow("practitioner on casework: no session report")
+        << "practitioner" << "casework" << (QStringList{"contact_sheet"} + casework + QStringList{"safeguarding_report"});
+    QTest::newRow("practitioner on visitor") << "practitioner" << "visitor"
+                                             << (QStringList{"contact_sheet"} + casework + QStringList{"safeguarding_report"});
+    QTest::newRow("practitioner on play: play forms, no contact sheet")
+        << "practitioner" << "play" << (QStringList{"play_session"} + casework + play + QStringList{"safeguarding_report"});
+}
+
+void WriteRulesTest::formsForCase()
+{
+    QFETCH(QString, role);
+    QFETCH(QString, stream);
+    QFETCH(QStringList, types);
+    Record theCase;
+    theCase.type = "case";
+    theCase.id = hexId(500);
+    theCase.fields = boost::json::object{{"stream", stream.toStdString()}, {"status", "open"}};
+    QStringList got;
+    for (const auto& type : fieldbook::formsForCase(RoleSet{*parseRole(role.toStdString())}, theCase)) {
+        got << QString::fromStdString(type);
+    }
+    // The order among the case's own forms is the role table's; the concern is last.
+    QCOMPARE(got.last(), QStringLiteral("safeguarding_report"));
     got.sort();
     types.sort();
     QCOMPARE(got, types);
