@@ -97,7 +97,7 @@ struct AppPhone
     bool done = true;
 };
 
-std::unique_ptr<server::SqliteStore> openServerStore(TestServer& server)
+std::unique_ptr<server::Store> openServerStore(TestServer& server)
 {
     const auto files = server::ServerFiles::forDatabase(server.dbPath().toStdString(), std::nullopt);
     return server::openStore(files,
