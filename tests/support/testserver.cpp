@@ -2,6 +2,7 @@
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QEventLoop>
@@ -203,7 +204,22 @@ TestServer::TestServer(QStringList extraServeArgs)
                              QString::number(QRandomGenerator::global()->generate64(), 16);
         runPg(m_pgAdminUri, "CREATE DATABASE " + name.toLatin1());
         m_pgUri = withDatabase(m_pgAdminUri, name);
+        m_stateDir = m_dir.path();
+        m_ownsDatabase = true;
     }
+}
+
+void TestServer::shareDatabaseOf(const TestServer& other)
+{
+    if (m_pgUri.isEmpty() || other.m_pgUri.isEmpty()) {
+        qFatal("TestServer::shareDatabaseOf is for PostgreSQL");
+    }
+    if (m_ownsDatabase) {
+        runPg(m_pgAdminUri, "DROP DATABASE IF EXISTS " + QUrl(m_pgUri).path().mid(1).toLatin1() + " WITH (FORCE)");
+    }
+    m_pgUri = other.m_pgUri;
+    m_stateDir = other.m_stateDir;
+    m_ownsDatabase = false;
 }
 
 TestServer::~TestServer()
@@ -211,7 +227,7 @@ TestServer::~TestServer()
     if (isRunning()) {
         stop();
     }
-    if (!m_pgUri.isEmpty()) {
+    if (m_ownsDatabase) {
         const QString name = QUrl(m_pgUri).path().mid(1);
         runPg(m_pgAdminUri, "DROP DATABASE IF EXISTS " + name.toLatin1() + " WITH (FORCE)");
     }
@@ -222,12 +238,12 @@ QStringList TestServer::stateArgs() const
     if (m_pgUri.isEmpty()) {
         return {};
     }
-    return {QStringLiteral("--state-dir"), m_dir.path()};
+    return {QStringLiteral("--state-dir"), m_stateDir};
 }
 
 QString TestServer::keyFilePath() const
 {
-    return m_pgUri.isEmpty() ? dbPath() + QStringLiteral(".key") : m_dir.filePath(QStringLiteral("fieldbook.key"));
+    return m_pgUri.isEmpty() ? dbPath() + QStringLiteral(".key") : QDir(m_stateDir).filePath(QStringLiteral("fieldbook.key"));
 }
 
 QStringList TestServer::pgQuery(const char* sql) const

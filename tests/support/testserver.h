@@ -103,6 +103,10 @@ public:
     void kill();
     // Starts again on the same database (and so the same certificate); a new port.
     bool restart();
+    // PostgreSQL only: from the next start() on, serve `other`'s database with its state directory
+    // (its key and certificate), as one more process behind the same database. `other` must
+    // outlive this fixture: it drops the database.
+    void shareDatabaseOf(const TestServer& other);
     // Replaces the extra `serve` arguments from the next start()/restart() on (e.g.
     // {"--test-clock-offset", "14401"} to run the server as at a later time).
     void setExtraServeArgs(QStringList args) { m_extraArgs = std::move(args); }
@@ -155,6 +159,8 @@ private:
     QTemporaryDir m_dir;
     QString m_pgUri;      // this server's own database ("" on SQLite)
     QString m_pgAdminUri; // FIELDBOOK_TEST_PG, where it was created and is dropped
+    QString m_stateDir;   // --state-dir on PostgreSQL: this fixture's directory or the shared one
+    bool m_ownsDatabase = false;
     std::unique_ptr<QProcess> m_process;
     std::unique_ptr<HttpsClient> m_client;
     QUrl m_url;
