@@ -50,7 +50,7 @@ start)
         exit 1
     }
     mkdir -p "$dir/socket"
-    [[ $(id -u) -eq 0 ]] && chown nobody "$dir/socket"
+    if [[ $(id -u) -eq 0 ]]; then chown nobody "$dir/socket"; fi
     for attempt in 1 2 3 4 5; do
         port=$(free_port)
         if as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
