@@ -142,7 +142,7 @@ MigrationResult migrateToPostgres(const ServerFiles& source, const ServerFiles& 
     // The statements live until the end: the connection keeps them prepared by their address.
     std::vector<std::string> inserts;
     inserts.reserve(tables().size());
-    db.execScript("BEGIN");
+    db.begin("BEGIN");
     try {
         db.runOnce("SELECT pg_advisory_xact_lock($1)", PgParams().integer(kPgWriteLock));
         sqlite.execScript("BEGIN DEFERRED"); // one snapshot of the source, even with a server on it
@@ -194,16 +194,13 @@ MigrationResult migrateToPostgres(const ServerFiles& source, const ServerFiles& 
                                          std::to_string(copied) + " in PostgreSQL");
             }
         }
-        db.execScript("COMMIT");
+        db.commit();
     } catch (...) {
         try {
             sqlite.execScript("ROLLBACK");
         } catch (const std::exception&) {
         }
-        try {
-            db.execScript("ROLLBACK");
-        } catch (const std::exception&) {
-        }
+        db.rollback();
         throw;
     }
 

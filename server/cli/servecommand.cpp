@@ -10,6 +10,7 @@
 #include "model/ids.h"
 #include "net/certificate.h"
 #include "net/httpserver.h"
+#include "store/pgstore.h"
 #include "util/buildinfo.h"
 #include "util/clock.h"
 
@@ -195,6 +196,9 @@ int runServe(const std::vector<std::string>& args)
     std::string node;
     {
         auto store = openStore(files, keys, synchronousNormal);
+        if (auto* shared = dynamic_cast<PgStore*>(store.get())) {
+            shared->checkKey();
+        }
         store->writeTransaction([&] {
             node = store->setting("node_id").value_or("");
             if (node.empty()) {

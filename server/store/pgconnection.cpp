@@ -200,13 +200,51 @@ PgResult PgConnection::check(pg_result* result) const
     throw PgError(state, "PostgreSQL: " + message + " (" + state + ")");
 }
 
+void PgConnection::reconnectIfBroken()
+{
+    if (PQstatus(m_conn) == CONNECTION_OK) {
+        return;
+    }
+    if (m_inTransaction) {
+        throw PgError("08006", "the connection to PostgreSQL was lost in a transaction");
+    }
+    PQreset(m_conn);
+    m_prepared.clear(); // prepared statements die with their session
+    if (PQstatus(m_conn) != CONNECTION_OK) {
+        throw PgError("08006", "cannot reconnect to PostgreSQL");
+    }
+}
+
 void PgConnection::execScript(const char* sql)
 {
+    reconnectIfBroken();
     check(PQexec(m_conn, sql));
+}
+
+void PgConnection::begin(const char* sql)
+{
+    reconnectIfBroken();
+    check(PQexec(m_conn, sql));
+    m_inTransaction = true;
+}
+
+void PgConnection::commit()
+{
+    check(PQexec(m_conn, "COMMIT"));
+    m_inTransaction = false;
+}
+
+void PgConnection::rollback() noexcept
+{
+    m_inTransaction = false;
+    if (PQstatus(m_conn) == CONNECTION_OK) {
+        PQclear(PQexec(m_conn, "ROLLBACK"));
+    }
 }
 
 PgResult PgConnection::run(const char* sql, const PgParams& params)
 {
+    reconnectIfBroken();
     auto found = m_prepared.find(sql);
     if (found == m_prepared.end()) {
         std::string name = "s" + std::to_string(m_prepared.size() + 1);
@@ -222,6 +260,7 @@ PgResult PgConnection::run(const char* sql, const PgParams& params)
 
 PgResult PgConnection::runOnce(const std::string& sql, const PgParams& params)
 {
+    reconnectIfBroken();
     const auto values = params.values();
     const auto lengths = params.lengths();
     const auto formats = params.formats();

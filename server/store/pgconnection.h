@@ -89,20 +89,30 @@ public:
     PgConnection(const PgConnection&) = delete;
     PgConnection& operator=(const PgConnection&) = delete;
 
-    // Runs constant SQL with no parameters (DDL, BEGIN, COMMIT): never data.
+    // Runs constant SQL with no parameters (DDL): never data.
     void execScript(const char* sql);
+    // A transaction: `begin` takes its constant BEGIN statement (with the isolation level).
+    void begin(const char* sql);
+    void commit();
+    // Never throws: on a lost connection the server has rolled back already.
+    void rollback() noexcept;
     // Prepares `sql` on first use (keyed by its address: pass string literals or static strings).
     PgResult run(const char* sql, const PgParams& params = {});
     // One-off parameterised statement, not kept prepared (admin tools).
     PgResult runOnce(const std::string& sql, const PgParams& params = {});
-    // The connection is unusable (the server went away): the store must not be reused.
+    // The connection is unusable (the server went away or restarted).
     bool broken() const;
 
 private:
     PgResult check(pg_result* result) const;
+    // Between transactions, a lost connection is opened again (a PostgreSQL restart or failover
+    // costs the requests in flight, not the pooled stores). Inside one it is an error: what the
+    // transaction did is gone, and the statements after it must not run on their own.
+    void reconnectIfBroken();
 
     pg_conn* m_conn = nullptr;
     std::unordered_map<const char*, std::string> m_prepared; // sql -> statement name
+    bool m_inTransaction = false;
 };
 
 } // namespace fieldbook::server

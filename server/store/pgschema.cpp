@@ -201,7 +201,7 @@ int currentVersion(PgConnection& db)
 
 void migratePg(PgConnection& db)
 {
-    db.execScript("BEGIN");
+    db.begin("BEGIN");
     try {
         static const char* const kLock = "SELECT pg_advisory_xact_lock($1)";
         db.run(kLock, PgParams().integer(kPgMigrateLock));
@@ -222,9 +222,9 @@ void migratePg(PgConnection& db)
             db.run(kDelete);
             db.run(kInsert, PgParams().integer(kPgSchemaVersion));
         }
-        db.execScript("COMMIT");
+        db.commit();
     } catch (...) {
-        db.execScript("ROLLBACK");
+        db.rollback();
         throw;
     }
 }

@@ -28,6 +28,23 @@ PgStore::PgStore(const std::string& uri, std::shared_ptr<const KeyRing> keys, co
     migratePg(*m_db);
 }
 
+void PgStore::checkKey()
+{
+    const PgResult sample =
+        m_db->run("SELECT record_type, record_id FROM records WHERE sealed IS NOT NULL ORDER BY seq DESC LIMIT 1");
+    if (sample.rows() == 0) {
+        return;
+    }
+    try {
+        storedRecord(sample.text(0, 0), sample.text(0, 1));
+    } catch (const PgError&) {
+        throw;
+    } catch (const std::exception&) {
+        throw std::runtime_error("the sealing key does not open this PostgreSQL database's records: every process "
+                                 "on one database needs the same key file (--state-dir, --key-file)");
+    }
+}
+
 bool PgStore::hasSchema(const std::string& uri)
 {
     PgConnection db(uri);
@@ -44,21 +61,17 @@ void PgStore::writeTransaction(const std::function<void()>& work)
         work();
         return;
     }
-    m_db->execScript("BEGIN ISOLATION LEVEL READ COMMITTED");
+    m_db->begin("BEGIN ISOLATION LEVEL READ COMMITTED");
     ++m_depth;
     m_readOnly = false;
     try {
         // Before the first read: every statement after it sees every earlier writer's commit.
         m_db->run("SELECT pg_advisory_xact_lock($1)", PgParams().integer(kPgWriteLock));
         work();
-        m_db->execScript("COMMIT");
+        m_db->commit();
     } catch (...) {
         --m_depth;
-        try {
-            m_db->execScript("ROLLBACK");
-        } catch (const std::exception&) {
-            // The connection is gone: the server rolled the transaction back itself.
-        }
+        m_db->rollback();
         throw;
     }
     --m_depth;
@@ -70,19 +83,16 @@ void PgStore::readTransaction(const std::function<void()>& work)
         work();
         return;
     }
-    m_db->execScript("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    m_db->begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     ++m_depth;
     m_readOnly = true;
     try {
         work();
-        m_db->execScript("COMMIT");
+        m_db->commit();
     } catch (...) {
         --m_depth;
         m_readOnly = false;
-        try {
-            m_db->execScript("ROLLBACK");
-        } catch (const std::exception&) {
-        }
+        m_db->rollback();
         throw;
     }
     --m_depth;

@@ -29,6 +29,9 @@ public:
     PgStore(const std::string& uri, std::shared_ptr<const KeyRing> keys, const FormRegistry& forms);
     // Whether the database already holds a Fieldbook schema (and so data sealed with some key).
     static bool hasSchema(const std::string& uri);
+    // Throws std::runtime_error when the key ring cannot open the latest sealed record: a
+    // process started with another key than the others on the database would fail on their data.
+    void checkKey();
 
     void writeTransaction(const std::function<void()>& work) override;
     void readTransaction(const std::function<void()>& work) override;

@@ -62,6 +62,7 @@ private slots:
     void enrolCodesWorkOnceAcrossConnections();
     void writersInOtherConnectionsWaitAndSeeTheCommit();
     void reviewTextIsSealedAndResealed();
+    void aLostConnectionIsOpenedAgain();
 
 private:
     std::unique_ptr<PgStore> open(std::shared_ptr<const KeyRing> keys = {});
@@ -134,6 +135,9 @@ void PgStoreTest::wrongKeyCannotOpen()
     QTemporaryDir other;
     auto stranger = open(std::make_shared<const KeyRing>(KeyRing::loadOrCreate(other.filePath("k").toStdString())));
     QVERIFY_THROWS_EXCEPTION(std::runtime_error, stranger->storedRecord("session_report", stored.record.id));
+    // What `serve` checks before it answers anyone: a process with another key is refused.
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, stranger->checkKey());
+    open()->checkKey();
 }
 
 void PgStoreTest::auditIsAppendOnly()
@@ -271,6 +275,27 @@ void PgStoreTest::reviewTextIsSealedAndResealed()
     QCOMPARE(current->openBreakGlassGrants(grant.officer).size(), std::size_t(1));
     QCOMPARE(current->storedRecord("session_report", stored.record.id)->record.text("notes"),
              std::string("notes to reseal"));
+}
+
+// A PostgreSQL restart (or failover) costs the statement in flight, not the pooled store: the
+// next call opens the connection again, with its statements prepared afresh.
+void PgStoreTest::aLostConnectionIsOpenedAgain()
+{
+    auto store = open();
+    StoredRecord stored = sessionReport("before the restart");
+    store->writeTransaction([&] { store->putRecord(stored); });
+    QCOMPARE(m_database->pgQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                 "WHERE datname = current_database() AND pid <> pg_backend_pid()"),
+             QStringList{"1"});
+    try {
+        store->lastSequence(); // may fail: libpq learns of the loss here
+    } catch (const PgError&) {
+    }
+    QCOMPARE(store->lastSequence(), std::int64_t(1));
+    QVERIFY(store->storedRecord("session_report", stored.record.id).has_value());
+    StoredRecord next = sessionReport("after the restart");
+    store->writeTransaction([&] { store->putRecord(next); });
+    QCOMPARE(next.sequence, std::int64_t(2));
 }
 
 QTEST_GUILESS_MAIN(PgStoreTest)
