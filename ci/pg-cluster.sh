@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for the test suites: initdb in DIR as an unprivileged user
 # (PostgreSQL refuses to run as root), trust authentication, listening on 127.0.0.1 only (and a
-# socket in DIR) on a free port, fsync off (the data is thrown away).
+# socket in DIR) on a free port, fsync off (the data is thrown away) unless FIELDBOOK_PG_DURABLE=1
+# (ci/bench: commits as durable as the SQLite server's synchronous=FULL).
 #   ci/pg-cluster.sh start DIR   prints the connection URI (postgresql://fieldbook@127.0.0.1:PORT/postgres)
 #   ci/pg-cluster.sh stop DIR    stops it and removes DIR
 set -euo pipefail
@@ -51,10 +52,14 @@ start)
     }
     mkdir -p "$dir/socket"
     if [[ $(id -u) -eq 0 ]]; then chown nobody "$dir/socket"; fi
+    durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    if [[ "${FIELDBOOK_PG_DURABLE:-}" == 1 ]]; then
+        durability="-c fsync=on -c synchronous_commit=on"
+    fi
     for attempt in 1 2 3 4 5; do
         port=$(free_port)
         if as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-            -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+            -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/socket $durability -c max_connections=300" \
             start >/dev/null; then
             echo "$port" >"$dir/port"
             echo "postgresql://fieldbook@127.0.0.1:$port/postgres"

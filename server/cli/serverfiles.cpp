@@ -104,6 +104,12 @@ std::shared_ptr<const KeyRing> loadKeys(const ServerFiles& files)
     return std::make_shared<const KeyRing>(KeyRing::loadOrCreate(files.keyFile));
 }
 
+std::unique_ptr<SqliteStore> openSqliteStore(const ServerFiles& files, std::shared_ptr<const KeyRing> keys,
+                                             bool synchronousNormal)
+{
+    return std::make_unique<SqliteStore>(files.database, std::move(keys), FormRegistry::builtin(), synchronousNormal);
+}
+
 std::unique_ptr<Store> openStore(const ServerFiles& files, std::shared_ptr<const KeyRing> keys,
                                  bool synchronousNormal)
 {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "store/keyring.h"
+#include "store/sqlitestore.h"
 #include "store/store.h"
 
 #include <memory>
@@ -53,6 +54,10 @@ private:
 // The key ring from the key file. A new key file is made only for a new database: a database
 // that exists without its key file is refused (a fresh key could never open what it sealed).
 std::shared_ptr<const KeyRing> loadKeys(const ServerFiles& files);
+
+// The SQLite store itself, for what reads its tables directly (tests of the SQLite server).
+std::unique_ptr<SqliteStore> openSqliteStore(const ServerFiles& files, std::shared_ptr<const KeyRing> keys,
+                                             bool synchronousNormal = false);
 
 // Opens the store with the given key ring: SQLite or PostgreSQL, as --db said.
 std::unique_ptr<Store> openStore(const ServerFiles& files, std::shared_ptr<const KeyRing> keys,
