@@ -232,7 +232,7 @@ void printPostgres(const Figures& sqlite, const Figures& one, const Figures& thr
 {
     auto rate = [](const Figures& f, int count, double ms) { return f.ran && ms > 0 ? count / (ms / 1000.0) : 0.0; };
     auto row = [](const QString& label, const QString& a, const QString& b, const QString& c) {
-        std::printf("  %-50s %20s %20s %20s\n", qPrintable(label), qPrintable(a), qPrintable(b), qPrintable(c));
+        std::printf("  %-50s %32s %32s %32s\n", qPrintable(label), qPrintable(a), qPrintable(b), qPrintable(c));
     };
     std::printf("\n");
     heading(QStringLiteral("The same workloads on both engines (fieldbook-server, 4 workers a process)"));
