@@ -2,6 +2,7 @@
 // Each runs in its own process beside (or without) the server and writes one audit entry.
 #include "admin/backup.h"
 #include "admin/demoseed.h"
+#include "admin/pgmigrate.h"
 #include "auth/authservice.h"
 #include "cli/commandline.h"
 #include "cli/options.h"
@@ -9,6 +10,7 @@
 #include "model/dates.h"
 #include "model/ids.h"
 #include "reports/reportservice.h"
+#include "store/pgconnection.h"
 #include "util/clock.h"
 
 #include <boost/json/serialize.hpp>
@@ -432,6 +434,35 @@ int rotateKey(const ServerFiles& files)
     return 0;
 }
 
+// `migrate`: an SQLite database into an empty PostgreSQL database, with its key. Refuses a target
+// that holds a Fieldbook schema already; the copy is checked before it answers.
+int migrateCommand(const Options& cli)
+{
+    const std::string from = cli.required("--from");
+    const std::string to = cli.required("--to");
+    if (isPostgresUri(from) || !isPostgresUri(to)) {
+        throw UsageError("migrate copies an SQLite database (--from PATH) into PostgreSQL (--to postgresql://...)");
+    }
+    const ServerFiles source = ServerFiles::forDatabase(from, cli.value("--from-key"));
+    const ServerFiles target = ServerFiles::forDatabase(to, cli.value("--key-file"), cli.value("--state-dir"));
+    target.prepareFolder();
+    const MigrationResult result = migrateToPostgres(source, target);
+    {
+        auto store = openStore(target, loadKeys(target));
+        audit(*store, "migrate", {{"records", result.records}, {"rows", result.rows}, {"checked", result.checked}});
+    }
+    boost::json::object tables;
+    for (const auto& [name, count] : result.tables) {
+        tables[name] = count;
+    }
+    printJson(boost::json::object{{"migrated", result.records},
+                                  {"rows", result.rows},
+                                  {"checked", result.checked},
+                                  {"tables", std::move(tables)},
+                                  {"key", target.keyFile}});
+    return 0;
+}
+
 int backup(const ServerFiles& files, const Options& cli)
 {
     const std::string out = cli.required("--out");
@@ -467,9 +498,13 @@ int restore(const ServerFiles& files, const Options& cli)
 
 std::string adminUsage()
 {
-    return R"(usage: fieldbook-server admin --db PATH [--key-file PATH] COMMAND [options]
-  --db PATH              the database (default: none, required; env FIELDBOOK_DB)
-  --key-file PATH        the sealing key (default: <db>.key; env FIELDBOOK_KEY_FILE)
+    return R"(usage: fieldbook-server admin --db PATH|URI [--key-file PATH] COMMAND [options]
+  --db PATH|URI          the SQLite database or a postgresql://USER@HOST:PORT/DBNAME URI
+                         (default: none, required; env FIELDBOOK_DB)
+  --state-dir DIR        with a URI: where the sealing key is (default: the working directory;
+                         env FIELDBOOK_STATE_DIR)
+  --key-file PATH        the sealing key (default: <db>.key, or DIR/fieldbook.key with a URI;
+                         env FIELDBOOK_KEY_FILE)
 commands:
   add-user --name NAME --role ROLE [--role ROLE ...] [--team TEAM]   prints the user id
       --team default: none
@@ -491,6 +526,8 @@ commands:
   report monthly --month YYYY-MM [--format json|csv|pdf] [--out FILE] [--suppress-below N]
       --format default: json; --out default: standard output; --suppress-below default: none
   import-population --establishment NAME --file CSV                   rows: ethnicity,count
+  migrate --from SQLITE_PATH --to URI [--from-key PATH]               no --db; into an empty PostgreSQL
+      --from-key default: SQLITE_PATH.key; copied to --state-dir (or --key-file) as the URI's key
 roles: befriender play_volunteer prison_visitor mentor practitioner coordinator
        safeguarding_officer manager admin
 )";
@@ -501,9 +538,9 @@ int runAdmin(const std::vector<std::string>& args)
     Options cli(args,
                 {"--db", "--key-file", "--name", "--role", "--team", "--user", "--valid-hours", "--device", "--person",
                  "--since", "--limit", "--out", "--key-out", "--from", "--key-from", "--month", "--format",
-                 "--suppress-below", "--establishment", "--file"},
+                 "--suppress-below", "--establishment", "--file", "--state-dir", "--to", "--from-key"},
                 {"--no-key"}, 2);
-    cli.addEnvironment({"--db", "--key-file"}, {});
+    cli.addEnvironment({"--db", "--key-file", "--state-dir"}, {});
     if (cli.positional().empty()) {
         throw UsageError("admin needs a command");
     }
@@ -511,7 +548,15 @@ int runAdmin(const std::vector<std::string>& args)
     if (command != "report" && cli.positional().size() > 1) {
         throw UsageError("unexpected argument " + cli.positional()[1]);
     }
-    const ServerFiles files = ServerFiles::forDatabase(cli.required("--db"), cli.value("--key-file"));
+    if (command == "migrate") {
+        return migrateCommand(cli);
+    }
+    const ServerFiles files =
+        ServerFiles::forDatabase(cli.required("--db"), cli.value("--key-file"), cli.value("--state-dir"));
+    if (files.postgres() && (command == "backup" || command == "restore")) {
+        throw UsageError(command + " is for an SQLite database; back a PostgreSQL database up with pg_dump, and "
+                                   "its key file (" + files.keyFile + ") apart from it");
+    }
     if (command == "restore") {
         return restore(files, cli);
     }

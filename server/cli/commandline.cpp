@@ -14,8 +14,8 @@ namespace fieldbook::server {
 namespace {
 
 constexpr const char* kUsage = R"(usage:
-  fieldbook-server serve --db PATH [--listen HOST:PORT] [--cert PEM --key PEM] [options]
-  fieldbook-server admin --db PATH [--key-file PATH] COMMAND ...
+  fieldbook-server serve --db PATH|URI [--listen HOST:PORT] [--cert PEM --key PEM] [options]
+  fieldbook-server admin --db PATH|URI [--key-file PATH] COMMAND ...
   fieldbook-server --version
   fieldbook-server serve --help      every serve option with its default
   fieldbook-server admin --help      every admin command and option

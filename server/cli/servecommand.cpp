@@ -10,6 +10,7 @@
 #include "model/ids.h"
 #include "net/certificate.h"
 #include "net/httpserver.h"
+#include "store/pgstore.h"
 #include "util/buildinfo.h"
 #include "util/clock.h"
 
@@ -64,7 +65,10 @@ struct ServeFlag
 };
 
 constexpr ServeFlag kServeFlags[] = {
-    {"--db", "PATH", "(required)", "the SQLite database; its key, certificate and lock sit beside it"},
+    {"--db", "PATH|URI", "(required)",
+     "the SQLite database (its key, certificate and lock sit beside it) or a postgresql://USER@HOST:PORT/DBNAME URI"},
+    {"--state-dir", "DIR", "(the working directory)",
+     "with a PostgreSQL URI: where the sealing key, its lock and the certificate are; shared by its processes"},
     {"--listen", "HOST:PORT", "127.0.0.1:8443", "the HTTPS address; port 0 picks a free one"},
     {"--cert", "PEM", "(self-signed, <db>.cert.pem)", "certificate chain; goes with --key"},
     {"--key", "PEM", "(self-signed, <db>.key.pem)", "private key of --cert"},
@@ -98,7 +102,7 @@ constexpr ServeFlag kServeFlags[] = {
 
 std::string serveUsage()
 {
-    std::string out = "usage: fieldbook-server serve --db PATH [options]\n"
+    std::string out = "usage: fieldbook-server serve --db PATH|URI [options]\n"
                       "Every option may also come from the environment: --max-connections as\n"
                       "FIELDBOOK_MAX_CONNECTIONS, a flag as FIELDBOOK_QUIET=1. The command line wins.\n\n";
     for (const auto& flag : kServeFlags) {
@@ -121,7 +125,8 @@ int runServe(const std::vector<std::string>& args)
     if (const auto level = cli.value("--log-level"); level && !setLogLevel(*level)) {
         throw UsageError("--log-level must be debug, info, warning or error");
     }
-    const ServerFiles files = ServerFiles::forDatabase(cli.required("--db"), cli.value("--key-file"));
+    const ServerFiles files =
+        ServerFiles::forDatabase(cli.required("--db"), cli.value("--key-file"), cli.value("--state-dir"));
     ServerOptions options;
     parseListen(cli.value("--listen").value_or("127.0.0.1:8443"), "--listen", options.host, options.port);
     options.workerThreads = static_cast<std::size_t>(cli.integer("--workers", 4, 1, 64));
@@ -191,6 +196,9 @@ int runServe(const std::vector<std::string>& args)
     std::string node;
     {
         auto store = openStore(files, keys, synchronousNormal);
+        if (auto* shared = dynamic_cast<PgStore*>(store.get())) {
+            shared->checkKey();
+        }
         store->writeTransaction([&] {
             node = store->setting("node_id").value_or("");
             if (node.empty()) {

@@ -1,6 +1,9 @@
 #include "cli/serverfiles.h"
 
 #include "model/formdefinition.h"
+#include "store/pgconnection.h"
+#include "store/pgstore.h"
+#include "store/sqlitestore.h"
 
 #include <fcntl.h>
 #include <filesystem>
@@ -11,12 +14,21 @@
 
 namespace fieldbook::server {
 
-ServerFiles ServerFiles::forDatabase(const std::string& database, const std::optional<std::string>& keyFile)
+ServerFiles ServerFiles::forDatabase(const std::string& database, const std::optional<std::string>& keyFile,
+                                     const std::optional<std::string>& stateDir)
 {
     if (database.empty()) {
-        throw std::runtime_error("--db must name a file");
+        throw std::runtime_error("--db must name a file or a postgresql:// URI");
     }
     ServerFiles files;
+    if (isPostgresUri(database)) {
+        const std::filesystem::path dir = stateDir.value_or(".");
+        files.postgresUri = database;
+        files.keyFile = keyFile.value_or((dir / "fieldbook.key").string());
+        files.certificate = (dir / "fieldbook.cert.pem").string();
+        files.privateKey = (dir / "fieldbook.key.pem").string();
+        return files;
+    }
     files.database = database;
     files.keyFile = keyFile.value_or(database + ".key");
     files.certificate = database + ".cert.pem";
@@ -26,6 +38,14 @@ ServerFiles ServerFiles::forDatabase(const std::string& database, const std::opt
 
 void ServerFiles::prepareFolder() const
 {
+    if (postgres()) {
+        const auto folder = std::filesystem::path(keyFile).parent_path();
+        if (!folder.empty() && !std::filesystem::exists(folder)) {
+            std::filesystem::create_directories(folder);
+            std::filesystem::permissions(folder, std::filesystem::perms::owner_all);
+        }
+        return;
+    }
     const auto parent = std::filesystem::path(database).parent_path();
     if (!parent.empty() && !std::filesystem::exists(parent)) {
         std::filesystem::create_directories(parent);
@@ -67,6 +87,14 @@ KeyFileLock::~KeyFileLock()
 std::shared_ptr<const KeyRing> loadKeys(const ServerFiles& files)
 {
     namespace fs = std::filesystem;
+    if (files.postgres()) {
+        if (!fs::exists(files.keyFile) && PgStore::hasSchema(files.postgresUri)) {
+            throw std::runtime_error("the key file " + files.keyFile +
+                                     " is missing but the PostgreSQL database is in use; give the right --state-dir or "
+                                     "--key-file (a new key could not open its sealed fields)");
+        }
+        return std::make_shared<const KeyRing>(KeyRing::loadOrCreate(files.keyFile));
+    }
     std::error_code ec;
     const bool databaseInUse = fs::exists(files.database) && fs::file_size(files.database, ec) > 0;
     if (databaseInUse && !fs::exists(files.keyFile)) {
@@ -76,9 +104,18 @@ std::shared_ptr<const KeyRing> loadKeys(const ServerFiles& files)
     return std::make_shared<const KeyRing>(KeyRing::loadOrCreate(files.keyFile));
 }
 
-std::unique_ptr<SqliteStore> openStore(const ServerFiles& files, std::shared_ptr<const KeyRing> keys,
-                                       bool synchronousNormal)
+std::unique_ptr<SqliteStore> openSqliteStore(const ServerFiles& files, std::shared_ptr<const KeyRing> keys,
+                                             bool synchronousNormal)
 {
+    return std::make_unique<SqliteStore>(files.database, std::move(keys), FormRegistry::builtin(), synchronousNormal);
+}
+
+std::unique_ptr<Store> openStore(const ServerFiles& files, std::shared_ptr<const KeyRing> keys,
+                                 bool synchronousNormal)
+{
+    if (files.postgres()) {
+        return std::make_unique<PgStore>(files.postgresUri, std::move(keys), FormRegistry::builtin());
+    }
     return std::make_unique<SqliteStore>(files.database, std::move(keys), FormRegistry::builtin(),
                                          synchronousNormal);
 }

@@ -4,10 +4,14 @@
 //   <db>.key.lock   held shared by `serve`, exclusively by `admin rotate-key`
 //   <db>.cert.pem   the self-signed certificate when no --cert/--key is given
 //   <db>.key.pem    its private key, 0600
+// With a PostgreSQL URI as --db there is no database file: the key, its lock and the certificate
+// are fieldbook.key, fieldbook.key.lock, fieldbook.cert.pem and fieldbook.key.pem in --state-dir
+// (default: the working directory). Every process on one database must use the same key.
 #pragma once
 
 #include "store/keyring.h"
 #include "store/sqlitestore.h"
+#include "store/store.h"
 
 #include <memory>
 #include <optional>
@@ -17,13 +21,18 @@ namespace fieldbook::server {
 
 struct ServerFiles
 {
-    std::string database;
+    std::string database;    // the SQLite file; "" with PostgreSQL
+    std::string postgresUri; // "" with SQLite
     std::string keyFile;
     std::string certificate;
     std::string privateKey;
 
-    static ServerFiles forDatabase(const std::string& database, const std::optional<std::string>& keyFile);
-    // Creates the database's folder (mode 0700 when new) and an empty database file (0600) if needed.
+    // `database` is a path or a postgresql:// (postgres://) URI.
+    static ServerFiles forDatabase(const std::string& database, const std::optional<std::string>& keyFile,
+                                   const std::optional<std::string>& stateDir = std::nullopt);
+    bool postgres() const { return !postgresUri.empty(); }
+    // Creates the database's folder (or the state folder) with mode 0700 when new, and an empty
+    // SQLite database file (0600) if needed.
     void prepareFolder() const;
 };
 
@@ -46,8 +55,12 @@ private:
 // that exists without its key file is refused (a fresh key could never open what it sealed).
 std::shared_ptr<const KeyRing> loadKeys(const ServerFiles& files);
 
-// Opens the store with the given key ring.
-std::unique_ptr<SqliteStore> openStore(const ServerFiles& files, std::shared_ptr<const KeyRing> keys,
+// The SQLite store itself, for what reads its tables directly (tests of the SQLite server).
+std::unique_ptr<SqliteStore> openSqliteStore(const ServerFiles& files, std::shared_ptr<const KeyRing> keys,
+                                             bool synchronousNormal = false);
+
+// Opens the store with the given key ring: SQLite or PostgreSQL, as --db said.
+std::unique_ptr<Store> openStore(const ServerFiles& files, std::shared_ptr<const KeyRing> keys,
                                        bool synchronousNormal = false);
 
 } // namespace fieldbook::server

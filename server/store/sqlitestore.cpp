@@ -3,6 +3,7 @@
 #include "model/ids.h"
 #include "rules/access.h"
 #include "store/schema.h"
+#include "store/storerows.h"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -10,6 +11,11 @@
 #include <stdexcept>
 
 namespace fieldbook::server {
+
+using rows::jsonList;
+using rows::parseObject;
+using rows::parseState;
+using rows::sealContext;
 
 namespace {
 
@@ -20,49 +26,6 @@ namespace {
 // The index holds ids only (what the rules look records up by: case_id, person_id, subject,
 // volunteer, ...): top-level ids under their field, nested ids under "<field>[]". A lookup by any
 // other value scans the type instead.
-
-std::optional<RecordState> parseState(std::string_view name)
-{
-    if (name == "applied") {
-        return RecordState::Applied;
-    }
-    if (name == "quarantined") {
-        return RecordState::Quarantined;
-    }
-    if (name == "deleted") {
-        return RecordState::Deleted;
-    }
-    return std::nullopt;
-}
-
-boost::json::object parseObject(const std::string& text)
-{
-    boost::json::value value = boost::json::parse(text);
-    if (!value.is_object()) {
-        throw std::runtime_error("a stored JSON value is not an object");
-    }
-    return std::move(value.as_object());
-}
-
-void collectNestedIds(const boost::json::value& value, std::vector<std::string>& out, int depth)
-{
-    if (depth > 3) {
-        return;
-    }
-    if (value.is_string()) {
-        if (isId(value.as_string())) {
-            out.emplace_back(value.as_string());
-        }
-    } else if (value.is_array()) {
-        for (const auto& item : value.as_array()) {
-            collectNestedIds(item, out, depth + 1);
-        }
-    } else if (value.is_object()) {
-        for (const auto& item : value.as_object()) {
-            collectNestedIds(item.value(), out, depth + 1);
-        }
-    }
-}
 
 } // namespace
 
@@ -225,18 +188,6 @@ void SqliteStore::addDevice(const DeviceInfo& device)
 }
 
 namespace {
-// A list of ids bound as one JSON text parameter and read back in SQL with json_each(), so that a
-// list of any length stays one prepared statement.
-std::string jsonList(const std::vector<std::string>& items)
-{
-    boost::json::array out;
-    out.reserve(items.size());
-    for (const auto& item : items) {
-        out.emplace_back(item);
-    }
-    return boost::json::serialize(out);
-}
-
 DeviceInfo readDevice(const Statement& row)
 {
     DeviceInfo device;
@@ -512,20 +463,8 @@ void SqliteStore::writeIndex(const StoredRecord& record)
         (*insert).reset();
         insert.bind(1, record.record.type).bind(2, field).bind(3, value).bind(4, record.record.id).run();
     };
-    for (const auto& field : record.record.fields) {
-        const boost::json::value& value = field.value();
-        if (value.is_string()) {
-            if (isId(value.as_string())) {
-                add(field.key(), value.as_string());
-            }
-        } else if (value.is_array() || value.is_object()) {
-            std::vector<std::string> ids;
-            collectNestedIds(value, ids, 0);
-            const std::string nested = std::string(field.key()) + "[]";
-            for (const auto& id : ids) {
-                add(nested, id);
-            }
-        }
+    for (const auto& [field, value] : rows::indexEntries(record.record.fields)) {
+        add(field, value);
     }
 }
 
@@ -700,14 +639,6 @@ HeldRecord readHeld(const Statement& row)
         held.reviewedAt = row.integer(7);
     }
     return held;
-}
-
-std::string sealContext(std::string_view table, std::string_view id)
-{
-    std::string out(table);
-    out += '|';
-    out += id;
-    return out;
 }
 
 } // namespace

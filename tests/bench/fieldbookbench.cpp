@@ -37,7 +37,8 @@ void progress(const char* text)
     std::fflush(stderr);
 }
 
-Device enrol(TestServer& server, const QString& userId, const QString& name)
+// Enrolled through `server`; its calls go to `via` (another process on the same database).
+Device enrol(TestServer& server, const QString& userId, const QString& name, TestServer* via = nullptr)
 {
     const QString code = server.enrolCode(userId);
     if (code.isEmpty()) {
@@ -68,7 +69,8 @@ Device enrol(TestServer& server, const QString& userId, const QString& name)
         throw std::runtime_error("token answered " + std::to_string(token.status) + ": " +
                                  token.body.toStdString());
     }
-    device.http = std::make_unique<HttpDevice>(server.url(), server.fingerprint());
+    TestServer& target = via != nullptr ? *via : server;
+    device.http = std::make_unique<HttpDevice>(target.url(), target.fingerprint());
     device.http->setBearer(token.object().value(QStringLiteral("access_token")).toString());
     device.clock = std::make_unique<HybridClock>(device.deviceId.toStdString());
     return device;
@@ -212,7 +214,7 @@ Figures FieldbookBench::run(Durability durability)
 
 Figures FieldbookBench::runOn(testsupport::TestServer*& current, Durability durability)
 {
-    const bool full = durability == Durability::Full;
+    const bool full = durability == Durability::Full || m_pgProcesses > 0;
     Figures figures;
     figures.target = QStringLiteral("fieldbook-server");
     figures.transport = QStringLiteral("HTTPS, certificate pinned");
@@ -220,15 +222,45 @@ Figures FieldbookBench::runOn(testsupport::TestServer*& current, Durability dura
         full ? QStringLiteral("SQLite WAL, synchronous=FULL: fsync at every commit, one transaction per push")
              : QStringLiteral("SQLite WAL, synchronous=NORMAL: fsync only at checkpoints");
 
-    TestServer server(full ? QStringList{} : QStringList{QStringLiteral("--synchronous-normal")});
+    // On PostgreSQL the fixture creates the database (FIELDBOOK_TEST_ENGINE=postgres while it does).
+    const QByteArray engine = qgetenv("FIELDBOOK_TEST_ENGINE");
+    if (m_pgProcesses > 0) {
+        if (qEnvironmentVariableIsEmpty("FIELDBOOK_TEST_PG")) {
+            throw std::runtime_error("FIELDBOOK_TEST_PG is not set: no PostgreSQL cluster to run on");
+        }
+        qputenv("FIELDBOOK_TEST_ENGINE", "postgres");
+    }
+    std::vector<std::unique_ptr<TestServer>> servers;
+    servers.push_back(
+        std::make_unique<TestServer>(full ? QStringList{} : QStringList{QStringLiteral("--synchronous-normal")}));
+    for (int i = 1; i < m_pgProcesses; ++i) {
+        servers.push_back(std::make_unique<TestServer>());
+        servers.back()->shareDatabaseOf(*servers.front());
+    }
+    if (m_pgProcesses > 0) {
+        qputenv("FIELDBOOK_TEST_ENGINE", engine);
+    }
+    TestServer& server = *servers.front();
     current = &server;
     struct Forget
     {
         testsupport::TestServer*& pointer;
         ~Forget() { pointer = nullptr; }
     } forget{current};
-    if (!server.start()) {
-        throw std::runtime_error("fieldbook-server did not start: " + server.errorString().toStdString());
+    for (auto& each : servers) {
+        if (!each->start()) {
+            throw std::runtime_error("fieldbook-server did not start: " + each->errorString().toStdString());
+        }
+    }
+    // Device i talks to process i mod N.
+    auto via = [&](int i) { return servers[static_cast<std::size_t>(i) % servers.size()].get(); };
+    if (m_pgProcesses > 0) {
+        const QStringList settings = server.pgQuery(
+            "SELECT current_setting('server_version') || ', fsync=' || current_setting('fsync') || "
+            "', synchronous_commit=' || current_setting('synchronous_commit')");
+        figures.target = QStringLiteral("fieldbook-server x%1 on PostgreSQL").arg(m_pgProcesses);
+        figures.durability = QStringLiteral("PostgreSQL %1, one transaction per push")
+                                 .arg(settings.isEmpty() ? QStringLiteral("?") : settings.front());
     }
     const std::int64_t pid = findProcess({QStringLiteral("serve"), server.dbPath()});
 
@@ -241,7 +273,7 @@ Figures FieldbookBench::runOn(testsupport::TestServer*& current, Durability dura
         const QString id =
             addUser(server, QStringLiteral("Practitioner %1").arg(p), QStringLiteral("practitioner"));
         practitionerIds.push_back(id.toStdString());
-        practitioners.push_back(enrol(server, id, QStringLiteral("office laptop")));
+        practitioners.push_back(enrol(server, id, QStringLiteral("office laptop"), via(p)));
     }
     const QString coordinatorId =
         addUser(server, QStringLiteral("Coordinator"), QStringLiteral("coordinator"));
@@ -251,7 +283,7 @@ Figures FieldbookBench::runOn(testsupport::TestServer*& current, Durability dura
         const QString id =
             addUser(server, QStringLiteral("Befriender %1").arg(b), QStringLiteral("befriender"));
         befrienderIds.push_back(id.toStdString());
-        befrienders.push_back(enrol(server, id, QStringLiteral("phone")));
+        befrienders.push_back(enrol(server, id, QStringLiteral("phone"), via(b)));
     }
     m_data.setUsers(practitionerIds, coordinatorId.toStdString(), befrienderIds);
 
@@ -378,12 +410,18 @@ Figures FieldbookBench::runOn(testsupport::TestServer*& current, Durability dura
     }
 
     figures.peakKiB = pid > 0 ? peakMemoryKiB(pid) : -1;
-    if (!server.stop()) {
-        figures.problems << QStringLiteral("the server did not stop cleanly on SIGTERM");
+    if (m_pgProcesses > 0) {
+        const QStringList size = server.pgQuery("SELECT pg_database_size(current_database())");
+        figures.diskBytes = size.isEmpty() ? 0 : size.front().toLongLong();
     }
-    for (const QString& entry : server.log().split(QLatin1Char('\n'))) {
-        if (!entry.trimmed().isEmpty() && !entry.contains(QLatin1String("\"level\":\"info\""))) {
-            figures.serverErrors << entry.left(300);
+    for (auto& each : servers) {
+        if (!each->stop()) {
+            figures.problems << QStringLiteral("the server did not stop cleanly on SIGTERM");
+        }
+        for (const QString& entry : each->log().split(QLatin1Char('\n'))) {
+            if (!entry.trimmed().isEmpty() && !entry.contains(QLatin1String("\"level\":\"info\""))) {
+                figures.serverErrors << entry.left(300);
+            }
         }
     }
     // Alerts: one per quarantined record for the case's practitioner and one for the officer.
@@ -392,7 +430,9 @@ Figures FieldbookBench::runOn(testsupport::TestServer*& current, Durability dura
                             BenchData::kIncrementalNewRecords;
     const QFileInfo db(server.dbPath());
     for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
-        figures.diskBytes += diskBytes(db.absoluteFilePath() + suffix);
+        if (m_pgProcesses == 0) {
+            figures.diskBytes += diskBytes(db.absoluteFilePath() + suffix);
+        }
     }
     figures.ran = true;
     return figures;

@@ -31,6 +31,10 @@ public:
     // and the push only (for comparing with a peer that does not fsync).
     enum class Durability { Full, Normal };
 
+    // On PostgreSQL (FIELDBOOK_TEST_PG names the cluster): `processes` servers on one database, the
+    // devices spread over them round robin (the new phone pulls through the first). Durability::Full.
+    void setPostgres(int processes) { m_pgProcesses = processes; }
+
     // Throws std::runtime_error when the server cannot be started or a step fails outright;
     // results that differ from what was expected are listed in Figures::problems.
     Figures run(Durability durability = Durability::Full);
@@ -44,6 +48,7 @@ private:
 
     BenchData& m_data;
     std::vector<Change> m_pushed;
+    int m_pgProcesses = 0; // 0: SQLite
 };
 
 } // namespace fieldbook::bench

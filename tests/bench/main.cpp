@@ -1,7 +1,9 @@
 // fieldbook-bench: the sync workloads against fieldbook-server and, when given one, a pouchdb-server
 // peer; then this machine's physical limits; then ONE table on stdout (progress goes to stderr).
 //   fieldbook-bench [--pouch-url URL --pouch-design FILE --pouch-dir DIR [--pouch-pid PID]] [--seed N]
-//   [--peer-only]
+//   [--peer-only] [--postgres]
+// --postgres: the same workloads again on PostgreSQL (FIELDBOOK_TEST_PG names the cluster) with one
+// and with three server processes on one database, printed beside SQLite's.
 // Exit status: 0 when every count came out exactly as expected, 1 otherwise, 2 on wrong usage.
 // ci/bench builds it in Release, starts the peer and runs it. Not a CTest test: figures, not verdicts.
 #include "benchdata.h"
@@ -16,6 +18,7 @@
 #include <QThread>
 #include <cstdio>
 #include <exception>
+#include <functional>
 #include <optional>
 
 #ifndef FIELDBOOK_BUILD_TYPE
@@ -225,6 +228,57 @@ void printTable(const Figures& fb, const Figures& normal, const std::optional<Fi
     std::fflush(stdout);
 }
 
+void printPostgres(const Figures& sqlite, const Figures& one, const Figures& three)
+{
+    auto rate = [](const Figures& f, int count, double ms) { return f.ran && ms > 0 ? count / (ms / 1000.0) : 0.0; };
+    auto row = [](const QString& label, const QString& a, const QString& b, const QString& c) {
+        std::printf("  %-50s %32s %32s %32s\n", qPrintable(label), qPrintable(a), qPrintable(b), qPrintable(c));
+    };
+    std::printf("\n");
+    heading(QStringLiteral("The same workloads on both engines (fieldbook-server, 4 workers a process)"));
+    row({}, QStringLiteral("SQLite, 1 process"), QStringLiteral("PostgreSQL, 1"), QStringLiteral("PostgreSQL, 3"));
+    const Figures* all[] = {&sqlite, &one, &three};
+    auto each = [&](const std::function<QString(const Figures&)>& text) {
+        QStringList out;
+        for (const Figures* f : all) {
+            out << (f->ran ? text(*f) : QStringLiteral("not run"));
+        }
+        return out;
+    };
+    auto print = [&](const QString& label, const std::function<QString(const Figures&)>& text) {
+        const QStringList cells = each(text);
+        row(label, cells[0], cells[1], cells[2]);
+    };
+    print(QStringLiteral("push, changes/s (20 devices x 500, batches of 100)"),
+          [&](const Figures& f) { return number(rate(f, f.pushChanges, f.pushMs)); });
+    print(QStringLiteral("push latency per batch p50/p95/p99, ms"), [&](const Figures& f) { return latencies(f); });
+    print(QStringLiteral("push outcome"), [&](const Figures& f) { return outcomes(f); });
+    print(QStringLiteral("incremental pull, ms (exact count?)"), [&](const Figures& f) {
+        return number(f.incrementalMs, 1) +
+               (f.incrementalCount == f.incrementalExpected ? QStringLiteral(" exact") : QStringLiteral(" WRONG"));
+    });
+    print(QStringLiteral("cold pull of the caseload, records/s"),
+          [&](const Figures& f) { return number(rate(f, f.coldCount, f.coldMs)); });
+    print(QStringLiteral("seeding, changes/s"), [&](const Figures& f) { return number(rate(f, f.seedRecords, f.seedMs)); });
+    print(QStringLiteral("size of the database per 10,000 records, MiB"), [&](const Figures& f) {
+        return mib(f.diskBytes * 10000 / std::max<std::int64_t>(1, f.storedRecords));
+    });
+    for (const Figures* f : {&one, &three}) {
+        if (f->ran) {
+            heading(QStringLiteral("  %1: %2").arg(f->target, f->durability));
+            for (const QString& problem : f->problems) {
+                heading(QStringLiteral("  PROBLEM: ") + problem);
+            }
+            if (!f->serverErrors.isEmpty()) {
+                heading(QStringLiteral("  logged %1 warning/error lines, first: %2")
+                            .arg(f->serverErrors.size())
+                            .arg(f->serverErrors.front()));
+            }
+        }
+    }
+    std::fflush(stdout);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -239,6 +293,7 @@ int main(int argc, char** argv)
     std::int64_t pouchPid = -1;
     std::uint64_t seed = 20240601;
     bool withFieldbook = true; // --peer-only: for working on the peer's side alone
+    bool withPostgres = false;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         const QString& arg = args[i];
@@ -253,12 +308,14 @@ int main(int argc, char** argv)
             pouchPid = args[++i].toLongLong();
         } else if (arg == QLatin1String("--peer-only")) {
             withFieldbook = false;
+        } else if (arg == QLatin1String("--postgres")) {
+            withPostgres = true;
         } else if (arg == QLatin1String("--seed") && hasValue) {
             seed = args[++i].toULongLong();
         } else {
             std::fprintf(stderr,
                          "usage: fieldbook-bench [--pouch-url URL --pouch-design FILE --pouch-dir DIR "
-                         "[--pouch-pid PID]] [--seed N] [--peer-only]\n");
+                         "[--pouch-pid PID]] [--seed N] [--peer-only] [--postgres]\n");
             return 2;
         }
     }
@@ -295,9 +352,25 @@ int main(int argc, char** argv)
         }
         std::fprintf(stderr, "[limits] SQLite and AES-256-GCM on the same rows\n");
         const Limits limits = LimitsBench(pushed, BenchData::kPushBatch).run();
+        Figures pgOne;
+        Figures pgThree;
+        if (withFieldbook && withPostgres) {
+            for (const int processes : {1, 3}) {
+                std::fprintf(stderr, "[fieldbook] PostgreSQL, %d server process(es)\n", processes);
+                BenchData again(seed);
+                FieldbookBench bench(again);
+                bench.setPostgres(processes);
+                (processes == 1 ? pgOne : pgThree) = bench.run();
+            }
+        }
         printTable(fb, normal, peer, limits);
-        return fb.problems.isEmpty() && normal.problems.isEmpty() && (!peer || peer->problems.isEmpty()) ? 0
-                                                                                                         : 1;
+        if (withPostgres) {
+            printPostgres(fb, pgOne, pgThree);
+        }
+        return fb.problems.isEmpty() && normal.problems.isEmpty() && (!peer || peer->problems.isEmpty()) &&
+                       pgOne.problems.isEmpty() && pgThree.problems.isEmpty()
+                   ? 0
+                   : 1;
     } catch (const std::exception& error) {
         std::fprintf(stderr, "fieldbook-bench: %s\n", error.what());
         return 1;

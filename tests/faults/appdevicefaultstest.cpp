@@ -100,8 +100,8 @@ struct AppPhone
 std::unique_ptr<server::SqliteStore> openServerStore(TestServer& server)
 {
     const auto files = server::ServerFiles::forDatabase(server.dbPath().toStdString(), std::nullopt);
-    return server::openStore(files,
-                             std::make_shared<const server::KeyRing>(server::KeyRing::load(files.keyFile)));
+    return server::openSqliteStore(files,
+                                   std::make_shared<const server::KeyRing>(server::KeyRing::load(files.keyFile)));
 }
 
 } // namespace

@@ -312,7 +312,7 @@ void SyncFaultsTest::verifyStore(TestServer& server, FaultWorld& world,
 {
     using namespace fieldbook::server;
     const ServerFiles files = ServerFiles::forDatabase(server.dbPath().toStdString(), std::nullopt);
-    auto store = openStore(files, std::make_shared<const KeyRing>(KeyRing::load(files.keyFile)));
+    auto store = openSqliteStore(files, std::make_shared<const KeyRing>(KeyRing::load(files.keyFile)));
 
     std::map<std::string, std::pair<std::string, QString>> written; // report id -> (change id, state told)
     std::vector<Change> edits = world.contestedCreates();

@@ -24,18 +24,6 @@ QList<QJsonObject> jsonLines(const QByteArray& output)
     return out;
 }
 
-QByteArray databaseBytes(const QString& dbPath)
-{
-    QByteArray all;
-    for (const QString& suffix : {QString(), QStringLiteral("-wal")}) {
-        QFile file(dbPath + suffix);
-        if (file.open(QIODevice::ReadOnly)) {
-            all += file.readAll();
-        }
-    }
-    return all;
-}
-
 } // namespace
 
 class AdminCommandsTest : public QObject
@@ -173,12 +161,12 @@ void AdminCommandsTest::auditRecordsIdsOnly()
 
 void AdminCommandsTest::specialCategoryFieldsAreSealedAtRest()
 {
-    const QByteArray bytes = databaseBytes(m_server.dbPath());
+    const QByteArray bytes = m_server.databaseBytes();
     QVERIFY(bytes.contains(m_world.caseId.toLatin1())); // the file is the right one
     for (const char* secret : {"sister's illness", "A1234BC"}) {
         QVERIFY2(!bytes.contains(secret), secret);
     }
-    QFile key(m_server.dbPath() + ".key");
+    QFile key(m_server.keyFilePath());
     QVERIFY(key.exists());
     QCOMPARE(key.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther), QFile::Permissions());
 }
@@ -189,7 +177,7 @@ void AdminCommandsTest::rotateKeyReencrypts()
     m_server.admin({"rotate-key"}, &exitCode);
     QCOMPARE(exitCode, 1); // refused while the server runs
     QVERIFY(m_server.stop());
-    QFile keyFile(m_server.dbPath() + ".key");
+    QFile keyFile(m_server.keyFilePath());
     QVERIFY(keyFile.open(QIODevice::ReadOnly));
     const QByteArray before = keyFile.readAll();
     keyFile.close();
@@ -206,13 +194,13 @@ void AdminCommandsTest::rotateKeyReencrypts()
         found = found || change.value("fields").toObject().value("notes").toString().contains("sister");
     }
     QVERIFY2(found, "sealed fields open with the new key");
-    QVERIFY(!databaseBytes(m_server.dbPath()).contains("sister's illness"));
+    QVERIFY(!m_server.databaseBytes().contains("sister's illness"));
 }
 
 void AdminCommandsTest::missingKeyFileIsRefused()
 {
     int exitCode = -1;
-    const QString elsewhere = m_server.dbPath() + ".moved.key";
+    const QString elsewhere = m_server.keyFilePath() + ".moved";
     m_server.admin({"list-users", "--key-file", elsewhere}, &exitCode);
     QCOMPARE(exitCode, 1);
     QVERIFY2(!QFile::exists(elsewhere), "no new key is invented for an existing database");

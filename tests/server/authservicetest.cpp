@@ -36,18 +36,6 @@ QJsonObject enrolBody(const QString& code, const QString& key = randomKey())
     return {{"code", code}, {"device_name", "Pixel 7"}, {"public_key", key}};
 }
 
-QByteArray databaseBytes(const QString& dbPath)
-{
-    QByteArray all;
-    for (const QString& suffix : {QString(), QStringLiteral("-wal")}) {
-        QFile file(dbPath + suffix);
-        if (file.open(QIODevice::ReadOnly)) {
-            all += file.readAll();
-        }
-    }
-    return all;
-}
-
 } // namespace
 
 class AuthServiceTest : public QObject
@@ -286,7 +274,7 @@ void AuthServiceTest::enrolAndTokenAreRateLimited()
 void AuthServiceTest::secretsAreStoredOnlyAsHashes()
 {
     QVERIFY(m_secrets.size() >= 6);
-    const QByteArray bytes = databaseBytes(m_server.dbPath());
+    const QByteArray bytes = m_server.databaseBytes();
     QVERIFY(bytes.size() > 4096);
     for (const QString& secret : std::as_const(m_secrets)) {
         QVERIFY2(!bytes.contains(secret.toUtf8()), "a code or token is stored in clear");

@@ -2,7 +2,9 @@
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -15,6 +17,8 @@
 #include <QSslSocket>
 #include <QTest>
 #include <QTimer>
+
+#include <libpq-fe.h>
 
 #include <csignal>
 #include <cstdio>
@@ -146,9 +150,76 @@ QByteArray HttpsClient::raw(const QByteArray& bytes, int waitMs)
     return received;
 }
 
+namespace {
+
+// Runs constant SQL (a test's, or CREATE/DROP DATABASE with a name this fixture made up) and
+// answers the first column of each row; an empty list with a warning when it fails.
+QStringList runPg(const QString& uri, const QByteArray& sql)
+{
+    QStringList out;
+    PGconn* conn = PQconnectdb(uri.toUtf8().constData());
+    if (PQstatus(conn) != CONNECTION_OK) {
+        qWarning("PostgreSQL: cannot connect: %s", PQerrorMessage(conn));
+        PQfinish(conn);
+        return out;
+    }
+    PGresult* result = PQexec(conn, sql.constData());
+    const ExecStatusType status = PQresultStatus(result);
+    if (status == PGRES_TUPLES_OK) {
+        for (int row = 0; row < PQntuples(result); ++row) {
+            out << QString::fromUtf8(PQgetvalue(result, row, 0));
+        }
+    } else if (status != PGRES_COMMAND_OK) {
+        qWarning("PostgreSQL: %s", PQresultErrorMessage(result));
+    }
+    PQclear(result);
+    PQfinish(conn);
+    return out;
+}
+
+QString withDatabase(const QString& uri, const QString& name)
+{
+    QUrl url(uri);
+    url.setPath(QStringLiteral("/") + name);
+    return url.toString();
+}
+
+} // namespace
+
+bool TestServer::usesPostgres()
+{
+    return qEnvironmentVariable("FIELDBOOK_TEST_ENGINE") == QLatin1String("postgres");
+}
+
 TestServer::TestServer(QStringList extraServeArgs)
     : m_extraArgs(std::move(extraServeArgs))
 {
+    if (usesPostgres()) {
+        m_pgAdminUri = qEnvironmentVariable("FIELDBOOK_TEST_PG");
+        if (m_pgAdminUri.isEmpty()) {
+            qFatal("FIELDBOOK_TEST_ENGINE=postgres needs FIELDBOOK_TEST_PG=postgresql://USER@HOST:PORT/DB");
+        }
+        const QString name = QStringLiteral("fbtest_") +
+                             QString::number(QRandomGenerator::global()->generate64(), 16) +
+                             QString::number(QRandomGenerator::global()->generate64(), 16);
+        runPg(m_pgAdminUri, "CREATE DATABASE " + name.toLatin1());
+        m_pgUri = withDatabase(m_pgAdminUri, name);
+        m_stateDir = m_dir.path();
+        m_ownsDatabase = true;
+    }
+}
+
+void TestServer::shareDatabaseOf(const TestServer& other)
+{
+    if (m_pgUri.isEmpty() || other.m_pgUri.isEmpty()) {
+        qFatal("TestServer::shareDatabaseOf is for PostgreSQL");
+    }
+    if (m_ownsDatabase) {
+        runPg(m_pgAdminUri, "DROP DATABASE IF EXISTS " + QUrl(m_pgUri).path().mid(1).toLatin1() + " WITH (FORCE)");
+    }
+    m_pgUri = other.m_pgUri;
+    m_stateDir = other.m_stateDir;
+    m_ownsDatabase = false;
 }
 
 TestServer::~TestServer()
@@ -156,6 +227,51 @@ TestServer::~TestServer()
     if (isRunning()) {
         stop();
     }
+    if (m_ownsDatabase) {
+        const QString name = QUrl(m_pgUri).path().mid(1);
+        runPg(m_pgAdminUri, "DROP DATABASE IF EXISTS " + name.toLatin1() + " WITH (FORCE)");
+    }
+}
+
+QStringList TestServer::stateArgs() const
+{
+    if (m_pgUri.isEmpty()) {
+        return {};
+    }
+    return {QStringLiteral("--state-dir"), m_stateDir};
+}
+
+QString TestServer::keyFilePath() const
+{
+    return m_pgUri.isEmpty() ? dbPath() + QStringLiteral(".key") : QDir(m_stateDir).filePath(QStringLiteral("fieldbook.key"));
+}
+
+QStringList TestServer::pgQuery(const char* sql) const
+{
+    return m_pgUri.isEmpty() ? QStringList() : runPg(m_pgUri, sql);
+}
+
+QByteArray TestServer::databaseBytes() const
+{
+    QByteArray all;
+    if (m_pgUri.isEmpty()) {
+        for (const QString& suffix : {QString(), QStringLiteral("-wal")}) {
+            QFile file(dbPath() + suffix);
+            if (file.open(QIODevice::ReadOnly)) {
+                all += file.readAll();
+            }
+        }
+        return all;
+    }
+    // Every row of every table of the public schema, as PostgreSQL writes it out (bytea as hex).
+    const QStringList tables =
+        runPg(m_pgUri, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
+    for (const QString& table : tables) {
+        for (const QString& row : runPg(m_pgUri, "SELECT t::text FROM " + table.toLatin1() + " t")) {
+            all += row.toUtf8() + '\n';
+        }
+    }
+    return all;
 }
 
 QString TestServer::serverBinary()
@@ -165,7 +281,7 @@ QString TestServer::serverBinary()
 
 QString TestServer::dbPath() const
 {
-    return m_dir.filePath(QStringLiteral("fieldbook.db"));
+    return m_pgUri.isEmpty() ? m_dir.filePath(QStringLiteral("fieldbook.db")) : m_pgUri;
 }
 
 bool TestServer::isRunning() const
@@ -195,6 +311,7 @@ bool TestServer::start()
     });
     QStringList args{QStringLiteral("serve"), QStringLiteral("--db"), dbPath(), QStringLiteral("--listen"),
                      QStringLiteral("127.0.0.1:0")};
+    args += stateArgs();
     // Suites enrol many devices from one address: high limits unless the suite sets its own.
     for (const char* limit : {"--rate-enrol", "--rate-enrol-global", "--rate-enrol-code", "--rate-token"}) {
         if (!m_extraArgs.contains(QLatin1String(limit))) {
@@ -276,7 +393,8 @@ bool TestServer::restart()
 QByteArray TestServer::adminOutput(const QStringList& args, int* exitCode) const
 {
     QProcess process;
-    process.start(serverBinary(), QStringList{QStringLiteral("admin"), QStringLiteral("--db"), dbPath()} + args);
+    process.start(serverBinary(),
+                  QStringList{QStringLiteral("admin"), QStringLiteral("--db"), dbPath()} + stateArgs() + args);
     process.waitForFinished(60000);
     if (exitCode != nullptr) {
         *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;

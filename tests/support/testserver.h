@@ -6,6 +6,10 @@
 // fieldbook_add_qt_test). Each TestServer has its own temporary directory and database, listens on
 // 127.0.0.1 with port 0, and is stopped (SIGTERM) when destroyed. Set FIELDBOOK_TEST_VERBOSE=1 to
 // see the server's log lines.
+// On PostgreSQL: with FIELDBOOK_TEST_ENGINE=postgres (set by CTest on the pg_* twins of the server
+// suites) and FIELDBOOK_TEST_PG=postgresql://USER@HOST:PORT/DB (a cluster to create databases in),
+// each TestServer creates its own fresh database there, passes its URI as --db with the temporary
+// directory as --state-dir, and drops the database when destroyed.
 // Threads: use from the test's thread only (the client runs a local event loop while it waits).
 #pragma once
 
@@ -99,6 +103,10 @@ public:
     void kill();
     // Starts again on the same database (and so the same certificate); a new port.
     bool restart();
+    // PostgreSQL only: from the next start() on, serve `other`'s database with its state directory
+    // (its key and certificate), as one more process behind the same database. `other` must
+    // outlive this fixture: it drops the database.
+    void shareDatabaseOf(const TestServer& other);
     // Replaces the extra `serve` arguments from the next start()/restart() on (e.g.
     // {"--test-clock-offset", "14401"} to run the server as at a later time).
     void setExtraServeArgs(QStringList args) { m_extraArgs = std::move(args); }
@@ -106,7 +114,18 @@ public:
 
     QUrl url() const { return m_url; }
     QString fingerprint() const { return m_fingerprint; }
+    // The --db value: the SQLite file, or the PostgreSQL URI.
     QString dbPath() const;
+    // The sealing key file (beside the SQLite file, or in the state directory).
+    QString keyFilePath() const;
+    // Everything the database holds at rest: the SQLite file and its WAL, or on PostgreSQL every
+    // table's rows as text (bytea in hex), for the checks that nothing secret is stored in clear.
+    QByteArray databaseBytes() const;
+    // Whether this fixture runs the server on PostgreSQL (FIELDBOOK_TEST_ENGINE=postgres).
+    static bool usesPostgres();
+    // Runs one statement (constant SQL from a test, no data) on this server's PostgreSQL database
+    // and answers the first column of every row; empty on SQLite.
+    QStringList pgQuery(const char* sql) const;
     QString errorString() const { return m_error; }
     // The server's stderr (JSON log lines) so far.
     QString log() const { return QString::fromUtf8(m_log); }
@@ -134,8 +153,14 @@ public:
     static QString serverBinary();
 
 private:
+    QStringList stateArgs() const;
+
     QStringList m_extraArgs;
     QTemporaryDir m_dir;
+    QString m_pgUri;      // this server's own database ("" on SQLite)
+    QString m_pgAdminUri; // FIELDBOOK_TEST_PG, where it was created and is dropped
+    QString m_stateDir;   // --state-dir on PostgreSQL: this fixture's directory or the shared one
+    bool m_ownsDatabase = false;
     std::unique_ptr<QProcess> m_process;
     std::unique_ptr<HttpsClient> m_client;
     QUrl m_url;
