@@ -66,7 +66,7 @@ PY
 
 status=0
 shots="$run/screenshots"
-for role in befriender practitioner manager safeguarding_officer; do
+for role in befriender practitioner coordinator play_volunteer manager safeguarding_officer; do
     data="$run/app-$role"
     rm -rf "$data" "$shots/$role"
     mkdir -p "$shots/$role"

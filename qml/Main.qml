@@ -18,6 +18,8 @@ ApplicationWindow {
 
     // The state whose first page the stack shows; a change of state replaces the whole stack.
     property int shownState: -1
+    // The first page shown: the roles arrive with the first sync, and change which one it is.
+    property var shownStart: null
 
     function startPage() {
         switch (AppController.state) {
@@ -61,11 +63,26 @@ ApplicationWindow {
     // Dark mode follows the system (main.cpp asks Material for it); Theme's colours follow Material.
     Binding { target: Theme; property: "dark"; value: root.Material.theme === Material.Dark }
 
+    // Above the pages, never over them: new safeguarding work, with no name or detail in it.
+    NoticeBanner {
+        id: notices
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        onOpenRequested: root.show(AppController.roles.indexOf("safeguarding_officer") >= 0 ? "safeguarding" : "alerts")
+    }
+
     StackView {
         id: stack
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.top: notices.visible ? notices.bottom : parent.top
         initialItem: root.startPage()
-        Component.onCompleted: root.shownState = AppController.state
+        Component.onCompleted: {
+            root.shownState = AppController.state
+            root.shownStart = root.startPage()
+        }
     }
 
     Connections {
@@ -74,8 +91,17 @@ ApplicationWindow {
             if (AppController.state === root.shownState)
                 return
             root.shownState = AppController.state
+            root.shownStart = root.startPage()
             drawer.close()
-            stack.replace(null, root.startPage())
+            stack.replace(null, root.shownStart)
+        }
+        function onUserChanged() {
+            // Roles learnt from the server: a coordinator's, officer's or manager's home replaces
+            // the caseload, unless the person has already gone further.
+            if (AppController.state !== AppController.Ready || stack.depth !== 1 || root.startPage() === root.shownStart)
+                return
+            root.shownStart = root.startPage()
+            stack.replace(null, root.shownStart)
         }
         function onNavigationRequested(page, argument) { root.show(page, argument) }
     }
@@ -146,14 +172,6 @@ ApplicationWindow {
     }
     Component { id: managerPage; ManagerHomePage { objectName: "managerHomePage"; onMenuRequested: drawer.open() } }
 
-    NoticeBanner {
-        anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.top: parent.top
-        anchors.topMargin: 56
-        anchors.margins: Theme.margin
-        onOpenRequested: root.show(AppController.roles.indexOf("safeguarding_officer") >= 0 ? "safeguarding" : "alerts")
-    }
     ErrorBanner {
         anchors.left: parent.left
         anchors.right: parent.right
