@@ -40,6 +40,7 @@ void CaseController::reload()
     m_dueItems.clear();
     m_pausedCount = 0;
     m_forms.clear();
+    m_hasReleaseTimeline = false;
     if (!m_known) {
         m_personId.clear();
         m_personName.clear();
@@ -68,6 +69,7 @@ void CaseController::reload()
     }
     if (const auto theCase = store.record("case", caseId)) {
         details << tr("%1 case").arg(humanise(qs(theCase->text("stream"))));
+        m_hasReleaseTimeline = theCase->text("stream") == "mentoring";
     }
     m_details = details.join(QStringLiteral(" · "));
 
@@ -76,7 +78,7 @@ void CaseController::reload()
     m_clearanceText = clearance.sentence;
 
     m_pausedCount = 0;
-    for (const DueItem& item : dueForCase(caseId, store.facts(), today)) {
+    for (const DueItem& item : dueForCase(caseId, store.facts(), today, minuteOfDayUtc())) {
         const DueItem shown = pausedUnlessCleared(item, personId, clearance.notClearedCode());
         m_pausedCount += shown.state == DueState::Paused ? 1 : 0;
         m_dueItems << qs(shown.sentence);

@@ -30,6 +30,8 @@ class CaseController : public QObject
     Q_PROPERTY(int pausedCount READ pausedCount NOTIFY changed)
     Q_PROPERTY(QVariantList forms READ forms NOTIFY changed)
     Q_PROPERTY(fieldbook::app::HistoryModel* history READ history CONSTANT)
+    // A mentoring case: its page offers the release timeline (ReleaseTimelinePage).
+    Q_PROPERTY(bool hasReleaseTimeline READ hasReleaseTimeline NOTIFY changed)
 
 public:
     explicit CaseController(QObject* parent = nullptr);
@@ -46,6 +48,7 @@ public:
     int pausedCount() const { return m_pausedCount; }
     QVariantList forms() const { return m_forms; }
     HistoryModel* history() const { return m_history; }
+    bool hasReleaseTimeline() const { return m_hasReleaseTimeline; }
 
     Q_INVOKABLE void reload();
 
@@ -66,6 +69,7 @@ private:
     QStringList m_dueItems;
     int m_pausedCount = 0;
     QVariantList m_forms;
+    bool m_hasReleaseTimeline = false;
 };
 
 } // namespace fieldbook::app
