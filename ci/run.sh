@@ -66,7 +66,8 @@ PY
 
 status=0
 shots="$run/screenshots"
-for role in befriender practitioner manager; do
+# The mentor (through the gate) adds the release timelines and the intensive rota.
+for role in befriender practitioner manager mentor; do
     data="$run/app-$role"
     rm -rf "$data" "$shots/$role"
     mkdir -p "$shots/$role"
@@ -92,7 +93,7 @@ echo
 echo "Monthly report for $month: $run/report-$month.pdf"
 
 echo
-echo "Screenshots: $shots/befriender, $shots/practitioner and $shots/manager"
+echo "Screenshots: $shots/befriender, $shots/practitioner, $shots/manager and $shots/mentor"
 ls -1 "$shots"/*/*.png 2>/dev/null | sed 's/^/  /' || true
 if [[ -n "${DISPLAY:-}" && -z "${CI:-}" ]]; then
     code=$("$server" admin --db "$db" enrol-code --user \

@@ -16,7 +16,7 @@ using detail::givenName;
 constexpr int kReferralEarliestDays = 84; // 12 weeks before release
 constexpr int kReferralLatestDays = 42;   // 6 weeks before release
 constexpr int kPreReleaseDays = 14;       // about two weeks before release
-constexpr int kPreReleaseSlackDays = 3;
+constexpr int kPreReleaseSlackDays = 7; // "about two weeks": between three weeks and one week before
 constexpr int kFirstWeekDays = 7;
 constexpr int kTwiceWeeklyLastDay = 13;   // the first two weeks: R .. R+13
 constexpr int kWeeklyLastDay = 27;        // the first four weeks: R .. R+27

@@ -9,8 +9,8 @@
 //  mentoring_referral   to the Mentor Coordinator 6-12 weeks before R: window R-84 .. R-42. Done
 //                       by a mentoring_referral; one dated after R-42 is done but flagged late
 //                       (and one before R-84 early), which the timeline says and no rule refuses.
-//  pre_release_meeting  in prison about two weeks before R: planned R-14, window R-17 .. R-11.
-//                       When the referral came later than R-17 the window runs from the referral
+//  pre_release_meeting  in prison about two weeks before R: planned R-14, window R-21 .. R-7.
+//                       When the referral came later than R-21 the window runs from the referral
 //                       to R-1 instead: the meeting still happens before release. Done by a
 //                       pre_release_meeting dated before R.
 //  gate_meeting         on R itself (Due on R only, Overdue after). Done by a gate_day record on

@@ -242,7 +242,7 @@ void ReleaseTimelineTest::weekdays()
 }
 
 // Release on Monday 2025-06-02 unless the row says otherwise: referral window 2025-03-10 ..
-// 2025-04-21, prison meeting 2025-05-16 .. 2025-05-22, gate meeting 2025-06-02.
+// 2025-04-21, prison meeting 2025-05-12 .. 2025-05-26, gate meeting 2025-06-02.
 void ReleaseTimelineTest::timeline_data()
 {
     QTest::addColumn<QString>("releasedOn");
@@ -255,74 +255,77 @@ void ReleaseTimelineTest::timeline_data()
                                       "fortnightly_contact:planned:2025-12-02", "support_end:planned:2025-12-02"};
     auto with = [&](QStringList before) { return before + afterRelease; };
     QTest::newRow("no referral yet, 13 weeks before") << "" << "" << QStringList{} << "2025-03-01"
-        << with({"mentoring_referral:planned:2025-04-21", "pre_release_meeting:planned:2025-05-22",
+        << with({"mentoring_referral:planned:2025-04-21", "pre_release_meeting:planned:2025-05-26",
                  "gate_meeting:planned:2025-06-02"});
     QTest::newRow("referral due, 10 weeks before") << "" << "" << QStringList{} << "2025-03-24"
-        << with({"mentoring_referral:due:2025-04-21", "pre_release_meeting:planned:2025-05-22",
+        << with({"mentoring_referral:due:2025-04-21", "pre_release_meeting:planned:2025-05-26",
                  "gate_meeting:planned:2025-06-02"});
     QTest::newRow("referral overdue, 5 weeks before") << "" << "" << QStringList{} << "2025-04-28"
-        << with({"mentoring_referral:overdue:2025-04-21", "pre_release_meeting:planned:2025-05-22",
+        << with({"mentoring_referral:overdue:2025-04-21", "pre_release_meeting:planned:2025-05-26",
                  "gate_meeting:planned:2025-06-02"});
     QTest::newRow("referral 8 weeks before") << "" << "2025-04-07" << QStringList{} << "2025-04-08"
-        << with({"mentoring_referral:done:2025-04-21", "pre_release_meeting:planned:2025-05-22",
+        << with({"mentoring_referral:done:2025-04-21", "pre_release_meeting:planned:2025-05-26",
                  "gate_meeting:planned:2025-06-02"});
     QTest::newRow("referral exactly 6 weeks before is on time") << "" << "2025-04-21" << QStringList{} << "2025-04-22"
-        << with({"mentoring_referral:done:2025-04-21", "pre_release_meeting:planned:2025-05-22",
+        << with({"mentoring_referral:done:2025-04-21", "pre_release_meeting:planned:2025-05-26",
                  "gate_meeting:planned:2025-06-02"});
     QTest::newRow("referral a day after 6 weeks before is late") << "" << "2025-04-22" << QStringList{} << "2025-04-22"
-        << with({"mentoring_referral:done:2025-04-21:late", "pre_release_meeting:planned:2025-05-22",
+        << with({"mentoring_referral:done:2025-04-21:late", "pre_release_meeting:planned:2025-05-26",
                  "gate_meeting:planned:2025-06-02"});
     QTest::newRow("referral 13 weeks before is early") << "" << "2025-03-03" << QStringList{} << "2025-03-04"
-        << with({"mentoring_referral:done:2025-04-21:early", "pre_release_meeting:planned:2025-05-22",
+        << with({"mentoring_referral:done:2025-04-21:early", "pre_release_meeting:planned:2025-05-26",
                  "gate_meeting:planned:2025-06-02"});
-    QTest::newRow("prison meeting due") << "" << "2025-04-07" << QStringList{} << "2025-05-16"
-        << with({"mentoring_referral:done:2025-04-21", "pre_release_meeting:due:2025-05-22",
+    QTest::newRow("prison meeting due three weeks before") << "" << "2025-04-07" << QStringList{} << "2025-05-12"
+        << with({"mentoring_referral:done:2025-04-21", "pre_release_meeting:due:2025-05-26",
                  "gate_meeting:planned:2025-06-02"});
-    QTest::newRow("prison meeting overdue") << "" << "2025-04-07" << QStringList{} << "2025-05-23"
-        << with({"mentoring_referral:done:2025-04-21", "pre_release_meeting:overdue:2025-05-22",
+    QTest::newRow("prison meeting not due 22 days before") << "" << "2025-04-07" << QStringList{} << "2025-05-11"
+        << with({"mentoring_referral:done:2025-04-21", "pre_release_meeting:planned:2025-05-26",
                  "gate_meeting:planned:2025-06-02"});
-    QTest::newRow("prison meeting held") << "" << "2025-04-07" << QStringList{"prerelease:2025-05-19"} << "2025-05-23"
-        << with({"mentoring_referral:done:2025-04-21", "pre_release_meeting:done:2025-05-22",
+    QTest::newRow("prison meeting overdue") << "" << "2025-04-07" << QStringList{} << "2025-05-27"
+        << with({"mentoring_referral:done:2025-04-21", "pre_release_meeting:overdue:2025-05-26",
+                 "gate_meeting:planned:2025-06-02"});
+    QTest::newRow("prison meeting held") << "" << "2025-04-07" << QStringList{"prerelease:2025-05-19"} << "2025-05-27"
+        << with({"mentoring_referral:done:2025-04-21", "pre_release_meeting:done:2025-05-26",
                  "gate_meeting:planned:2025-06-02"});
     QTest::newRow("prison meeting held late") << "" << "2025-04-07" << QStringList{"prerelease:2025-05-28"} << "2025-05-29"
-        << with({"mentoring_referral:done:2025-04-21", "pre_release_meeting:done:2025-05-22:late",
+        << with({"mentoring_referral:done:2025-04-21", "pre_release_meeting:done:2025-05-26:late",
                  "gate_meeting:planned:2025-06-02"});
     QTest::newRow("referral a week before: meet before release") << "" << "2025-05-26" << QStringList{} << "2025-05-27"
         << with({"mentoring_referral:done:2025-04-21:late", "pre_release_meeting:due:2025-06-01",
                  "gate_meeting:planned:2025-06-02"});
     QTest::newRow("release day") << "" << "2025-04-07" << QStringList{"prerelease:2025-05-19"} << "2025-06-02"
-        << QStringList{"mentoring_referral:done:2025-04-21", "pre_release_meeting:done:2025-05-22",
+        << QStringList{"mentoring_referral:done:2025-04-21", "pre_release_meeting:done:2025-05-26",
                        "gate_meeting:due:2025-06-02", "first_followup:due:2025-06-09", "early_contact:due:2025-06-15",
                        "fortnightly_contact:planned:2025-12-02", "support_end:planned:2025-12-02"};
     QTest::newRow("gate meeting not recorded") << "" << "2025-04-07" << QStringList{"prerelease:2025-05-19"} << "2025-06-03"
-        << QStringList{"mentoring_referral:done:2025-04-21", "pre_release_meeting:done:2025-05-22",
+        << QStringList{"mentoring_referral:done:2025-04-21", "pre_release_meeting:done:2025-05-26",
                        "gate_meeting:overdue:2025-06-02", "first_followup:due:2025-06-09", "early_contact:due:2025-06-15",
                        "fortnightly_contact:planned:2025-12-02", "support_end:planned:2025-12-02"};
     QTest::newRow("gate day recorded, first follow-up done") << "2025-06-02" << "2025-04-07"
         << QStringList{"prerelease:2025-05-19", "gate:2025-06-02T07:30", "phone:2025-06-04"} << "2025-06-05"
-        << QStringList{"mentoring_referral:done:2025-04-21", "pre_release_meeting:done:2025-05-22",
+        << QStringList{"mentoring_referral:done:2025-04-21", "pre_release_meeting:done:2025-05-26",
                        "gate_meeting:done:2025-06-02", "first_followup:done:2025-06-09", "early_contact:due:2025-06-15",
                        "fortnightly_contact:planned:2025-12-02", "support_end:planned:2025-12-02"};
     QTest::newRow("first follow-up late") << "2025-06-02" << "2025-04-07"
         << QStringList{"gate:2025-06-02", "phone:2025-06-11"} << "2025-06-12"
-        << QStringList{"mentoring_referral:done:2025-04-21", "pre_release_meeting:overdue:2025-05-22",
+        << QStringList{"mentoring_referral:done:2025-04-21", "pre_release_meeting:overdue:2025-05-26",
                        "gate_meeting:done:2025-06-02", "first_followup:done:2025-06-09:late",
                        "early_contact:due:2025-06-15", "fortnightly_contact:planned:2025-12-02",
                        "support_end:planned:2025-12-02"};
     QTest::newRow("two weeks of contact kept") << "2025-06-02" << "2025-04-07"
         << QStringList{"gate:2025-06-02", "phone:2025-06-04", "meet:2025-06-07", "phone:2025-06-10", "meet:2025-06-13"}
         << "2025-06-20"
-        << QStringList{"mentoring_referral:done:2025-04-21", "pre_release_meeting:overdue:2025-05-22",
+        << QStringList{"mentoring_referral:done:2025-04-21", "pre_release_meeting:overdue:2025-05-26",
                        "gate_meeting:done:2025-06-02", "first_followup:done:2025-06-09", "early_contact:done:2025-06-15",
                        "fortnightly_contact:due:2025-12-02", "support_end:planned:2025-12-02"};
     QTest::newRow("six months with feedback") << "2025-06-02" << "2025-04-07"
         << QStringList{"gate:2025-06-02", "phone:2025-06-04", "feedback:2025-12-01"} << "2025-12-03"
-        << QStringList{"mentoring_referral:done:2025-04-21", "pre_release_meeting:overdue:2025-05-22",
+        << QStringList{"mentoring_referral:done:2025-04-21", "pre_release_meeting:overdue:2025-05-26",
                        "gate_meeting:done:2025-06-02", "first_followup:done:2025-06-09", "early_contact:overdue:2025-06-15",
                        "fortnightly_contact:done:2025-12-02", "support_end:done:2025-12-02"};
     QTest::newRow("released a day early: support from that day") << "2025-06-01" << "2025-04-07"
         << QStringList{"gate:2025-06-01"} << "2025-06-01"
-        << QStringList{"mentoring_referral:done:2025-04-20", "pre_release_meeting:overdue:2025-05-21",
+        << QStringList{"mentoring_referral:done:2025-04-20", "pre_release_meeting:overdue:2025-05-25",
                        "gate_meeting:done:2025-06-01", "first_followup:due:2025-06-08", "early_contact:due:2025-06-14",
                        "fortnightly_contact:planned:2025-12-01", "support_end:planned:2025-12-01"};
 }
@@ -383,23 +386,23 @@ void ReleaseTimelineTest::releaseDateMoves_data()
     QTest::addColumn<QStringList>("steps");
     QTest::addColumn<QString>("mentorNext"); // the mentor's first item on `today`
     QTest::newRow("as planned") << "2025-06-02" << "2025-05-19"
-        << QStringList{"mentoring_referral:done:2025-04-21", "pre_release_meeting:due:2025-05-22", "gate_meeting:planned:2025-06-02"}
-        << "pre_release_meeting:due:2025-05-22:max";
+        << QStringList{"mentoring_referral:done:2025-04-21", "pre_release_meeting:due:2025-05-26", "gate_meeting:planned:2025-06-02"}
+        << "pre_release_meeting:due:2025-05-26:max";
     QTest::newRow("moved a week earlier") << "2025-05-26" << "2025-05-19"
-        << QStringList{"mentoring_referral:done:2025-04-14", "pre_release_meeting:overdue:2025-05-15", "gate_meeting:planned:2025-05-26"}
-        << "pre_release_meeting:overdue:2025-05-15:max";
+        << QStringList{"mentoring_referral:done:2025-04-14", "pre_release_meeting:due:2025-05-19", "gate_meeting:planned:2025-05-26"}
+        << "pre_release_meeting:due:2025-05-19:max";
     QTest::newRow("moved earlier: the referral becomes late") << "2025-05-12" << "2025-04-30"
-        << QStringList{"mentoring_referral:done:2025-03-31:late", "pre_release_meeting:due:2025-05-01", "gate_meeting:planned:2025-05-12"}
-        << "pre_release_meeting:due:2025-05-01:max";
+        << QStringList{"mentoring_referral:done:2025-03-31:late", "pre_release_meeting:due:2025-05-05", "gate_meeting:planned:2025-05-12"}
+        << "pre_release_meeting:due:2025-05-05:max";
     QTest::newRow("moved a month later") << "2025-06-30" << "2025-05-19"
-        << QStringList{"mentoring_referral:done:2025-05-19", "pre_release_meeting:planned:2025-06-19", "gate_meeting:planned:2025-06-30"}
-        << "pre_release_meeting:upcoming:2025-06-19:max";
+        << QStringList{"mentoring_referral:done:2025-05-19", "pre_release_meeting:planned:2025-06-23", "gate_meeting:planned:2025-06-30"}
+        << "pre_release_meeting:upcoming:2025-06-23:max";
     QTest::newRow("moved later: the referral becomes early") << "2025-07-14" << "2025-05-19"
-        << QStringList{"mentoring_referral:done:2025-06-02:early", "pre_release_meeting:planned:2025-07-03", "gate_meeting:planned:2025-07-14"}
-        << "pre_release_meeting:upcoming:2025-07-03:max";
+        << QStringList{"mentoring_referral:done:2025-06-02:early", "pre_release_meeting:planned:2025-07-07", "gate_meeting:planned:2025-07-14"}
+        << "pre_release_meeting:upcoming:2025-07-07:max";
     QTest::newRow("moved onto today") << "2025-05-19" << "2025-05-19"
-        << QStringList{"mentoring_referral:done:2025-04-07", "pre_release_meeting:overdue:2025-05-08", "gate_meeting:due:2025-05-19"}
-        << "pre_release_meeting:overdue:2025-05-08:max";
+        << QStringList{"mentoring_referral:done:2025-04-07", "pre_release_meeting:overdue:2025-05-12", "gate_meeting:due:2025-05-19"}
+        << "pre_release_meeting:overdue:2025-05-12:max";
 }
 
 void ReleaseTimelineTest::releaseDateMoves()
@@ -428,7 +431,7 @@ void ReleaseTimelineTest::weekendRelease()
     QVERIFY(timeline.weekend);
     QCOMPARE(QString::fromStdString(timeline.weekday), QString("Saturday"));
     QCOMPARE(describe(timeline).mid(1, 2),
-             (QStringList{"pre_release_meeting:overdue:2025-05-27", "gate_meeting:planned:2025-06-07"}));
+             (QStringList{"pre_release_meeting:overdue:2025-05-31", "gate_meeting:planned:2025-06-07"}));
     QVERIFY(QString::fromStdString(timeline.sentence).contains("weekend"));
     const auto due = dueForCase(w.mentoringCase, w.facts, day("2025-06-07"));
     QCOMPARE(describeDue(due, "gate_meeting", w.names()), QStringList{"gate_meeting:due:2025-06-07:max"});
@@ -503,14 +506,16 @@ void ReleaseTimelineTest::dueBeforeRelease_data()
     QTest::addColumn<QString>("user");
     QTest::addColumn<QStringList>("items"); // what:state:due of the user's list, in its order
     QTest::newRow("practitioner, referral due") << "2025-03-24" << "practitioner"
-        << QStringList{"mentoring_referral:due:2025-04-21", "pre_release_meeting:upcoming:2025-05-22",
+        << QStringList{"mentoring_referral:due:2025-04-21", "pre_release_meeting:upcoming:2025-05-26",
                        "gate_meeting:upcoming:2025-06-02"};
     QTest::newRow("mentor, referral due") << "2025-03-24" << "mentor"
-        << QStringList{"pre_release_meeting:upcoming:2025-05-22", "gate_meeting:upcoming:2025-06-02"};
+        << QStringList{"pre_release_meeting:upcoming:2025-05-26", "gate_meeting:upcoming:2025-06-02"};
     QTest::newRow("mentor, 10 days before") << "2025-05-23" << "mentor"
-        << QStringList{"pre_release_meeting:overdue:2025-05-22", "gate_meeting:upcoming:2025-06-02"};
+        << QStringList{"pre_release_meeting:due:2025-05-26", "gate_meeting:upcoming:2025-06-02"};
+    QTest::newRow("mentor, 6 days before") << "2025-05-27" << "mentor"
+        << QStringList{"pre_release_meeting:overdue:2025-05-26", "gate_meeting:upcoming:2025-06-02"};
     QTest::newRow("mentor, release day") << "2025-06-02" << "mentor"
-        << QStringList{"pre_release_meeting:overdue:2025-05-22", "gate_meeting:due:2025-06-02"};
+        << QStringList{"pre_release_meeting:overdue:2025-05-26", "gate_meeting:due:2025-06-02"};
     QTest::newRow("mentor, after release without a gate record") << "2025-06-04" << "mentor"
         << QStringList{"gate_meeting:overdue:2025-06-02"};
     QTest::newRow("mentor, gate meeting forgotten after a week") << "2025-06-10" << "mentor" << QStringList{};
