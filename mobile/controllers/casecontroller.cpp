@@ -78,7 +78,13 @@ void CaseController::reload()
     m_clearanceText = clearance.sentence;
 
     m_pausedCount = 0;
+    const auto theCase = store.record("case", caseId);
+    const bool practitioner = theCase && theCase->text("practitioner_id") == me.id;
     for (const DueItem& item : dueForCase(caseId, store.facts(), today, minuteOfDayUtc())) {
+        // A volunteer's page holds their own reminders, not another volunteer's (the rota's group).
+        if (!practitioner && !item.ownerId.empty() && item.ownerId != me.id) {
+            continue;
+        }
         const DueItem shown = pausedUnlessCleared(item, personId, clearance.notClearedCode());
         m_pausedCount += shown.state == DueState::Paused ? 1 : 0;
         m_dueItems << qs(shown.sentence);
@@ -102,7 +108,7 @@ void CaseController::reload()
     }
     // The ones used after most visits get big buttons; the rest are one tap further.
     const auto isMain = [](const std::string& type) {
-        return isContactRecordType(type) || type == "radar" || type == "safeguarding_report";
+        return isContactRecordType(type) || isGatedMeetingType(type) || type == "radar" || type == "safeguarding_report";
     };
     for (const std::string& type : types) {
         if (const FormDefinition* form = FormRegistry::builtin().current(type)) {

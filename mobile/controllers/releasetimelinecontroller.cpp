@@ -127,7 +127,7 @@ void ReleaseTimelineController::reload()
     m_personName = app::personName(store, casePersonFor(store, me, caseId));
     m_headline = qs(timeline.sentence);
     m_hasReleaseDate = timeline.release.has_value();
-    m_weekend = timeline.weekend;
+    m_weekend = timeline.weekend && !timeline.released; // a day still to check with the prison
     m_cadence = timeline.cadence == "weekly_four_weeks" ? tr("Weekly for the first four weeks, then every two weeks")
                                                         : tr("Twice a week for the first two weeks, then every two weeks");
     for (const TimelineStep& step : timeline.steps) {

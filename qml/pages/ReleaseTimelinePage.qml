@@ -119,11 +119,12 @@ Page {
                             Label {
                                 text: stepCard.modelData.title
                                 font.bold: true
-                                elide: Text.ElideRight
+                                wrapMode: Text.Wrap
                                 Layout.fillWidth: true
                             }
                             StatusChip {
                                 objectName: "stepState"
+                                Layout.alignment: Qt.AlignTop | Qt.AlignRight
                                 text: root.stateText(stepCard.modelData.state)
                                 tone: root.toneOf(stepCard.modelData.state)
                             }

@@ -110,10 +110,14 @@ std::string weeksBefore(Date day, Date release)
     if (days < 0) {
         return std::to_string(-days) + " days after release";
     }
-    if (days % 7 == 0) {
-        return std::to_string(days / 7) + " weeks before release";
+    if (days < 14) {
+        return std::to_string(days) + (days == 1 ? " day" : " days") + " before release";
     }
-    return std::to_string(days / 7) + " weeks " + std::to_string(days % 7) + " days before release";
+    const std::string weeks = std::to_string(days / 7) + " weeks";
+    if (days % 7 == 0) {
+        return weeks + " before release";
+    }
+    return weeks + " " + std::to_string(days % 7) + (days % 7 == 1 ? " day" : " days") + " before release";
 }
 
 std::string inDays(Date today, Date day)
@@ -199,8 +203,10 @@ void addFollowUps(ReleaseTimeline& out, Date release, const std::vector<Contact>
     early.due = earlyEnd;
     early.ownerId = lead;
     const auto made = countIn(release, earlyEnd);
-    early.sentence = std::to_string(made) + " of " + std::to_string(kEarlyContactsExpected) + " contacts until "
-        + earlyEnd.toString();
+    early.sentence = made >= kEarlyContactsExpected
+        ? std::to_string(made) + " contacts by " + earlyEnd.toString() + " (at least "
+            + std::to_string(kEarlyContactsExpected) + " expected)"
+        : std::to_string(made) + " of " + std::to_string(kEarlyContactsExpected) + " contacts by " + earlyEnd.toString();
     if (made >= kEarlyContactsExpected) {
         early.state = StepState::Done;
     } else {
@@ -563,7 +569,7 @@ std::vector<DueItem> releaseTimelineDue(const Record& theCase, const FactSource&
                 }
                 push("rota_call",
                      (day.state == RotaState::Missed ? "No call to " + name + " yet today: call this evening"
-                                                     : "Call " + name + " today (your day on the rota)"),
+                                                     : "Call " + name + " today (a rota day)"),
                      today, today, caller, day.state == RotaState::Missed ? DueState::Overdue : DueState::Due);
             }
         }
@@ -578,7 +584,7 @@ std::vector<DueItem> releaseTimelineDue(const Record& theCase, const FactSource&
         for (const RotaDay& day : rota.days) {
             if (today < day.day
                 && std::find(day.callers.begin(), day.callers.end(), member.volunteerId) != day.callers.end()) {
-                push("rota_call", "Call " + name + " on " + dayText(day.day) + " (your next day on the rota)", day.day,
+                push("rota_call", "Next rota call to " + name + " on " + dayText(day.day), day.day,
                      day.day, member.volunteerId, DueState::Upcoming);
                 break;
             }

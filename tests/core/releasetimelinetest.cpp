@@ -206,6 +206,8 @@ private slots:
     void weekdays();
     void timeline_data();
     void timeline();
+    void sentences_data();
+    void sentences();
     void noReleaseDateYet();
     void releaseDateMoves_data();
     void releaseDateMoves();
@@ -356,6 +358,44 @@ void ReleaseTimelineTest::timeline()
         const bool mentors = step.what != "mentoring_referral" && step.what != "support_end";
         QCOMPARE(step.ownerId == w.mentor, mentors);
     }
+}
+
+// What the mentor and practitioner read: how far before release each thing happened.
+void ReleaseTimelineTest::sentences_data()
+{
+    QTest::addColumn<QString>("referredOn");
+    QTest::addColumn<QString>("metOn");
+    QTest::addColumn<QString>("what");
+    QTest::addColumn<QString>("sentence");
+    QTest::newRow("late referral") << "2025-04-22" << "" << "mentoring_referral"
+        << "Referred on 2025-04-22, 5 weeks 6 days before release: late (6-12 weeks before release expected)";
+    QTest::newRow("referral 8 weeks before") << "2025-04-07" << "" << "mentoring_referral"
+        << "Referred on 2025-04-07, 8 weeks before release";
+    QTest::newRow("a week and a day") << "2025-04-07" << "2025-05-24" << "pre_release_meeting"
+        << "Met Daniel in prison on 2025-05-24, 9 days before release";
+    QTest::newRow("the day before") << "2025-04-07" << "2025-06-01" << "pre_release_meeting"
+        << "Met Daniel in prison on 2025-06-01, 1 day before release";
+    QTest::newRow("two weeks and a day") << "2025-04-07" << "2025-05-18" << "pre_release_meeting"
+        << "Met Daniel in prison on 2025-05-18, 2 weeks 1 day before release";
+}
+
+void ReleaseTimelineTest::sentences()
+{
+    QFETCH(QString, referredOn);
+    QFETCH(QString, metOn);
+    QFETCH(QString, what);
+    QFETCH(QString, sentence);
+    World w;
+    w.setCase("release_date", "2025-06-02");
+    w.referral(referredOn);
+    if (!metOn.isEmpty()) {
+        w.record("prerelease:" + metOn);
+    }
+    const ReleaseTimeline timeline = releaseTimeline(w.mentoringCase, w.facts, day("2025-06-01"));
+    const auto step = std::find_if(timeline.steps.begin(), timeline.steps.end(),
+                                   [&](const TimelineStep& s) { return s.what == what.toStdString(); });
+    QVERIFY(step != timeline.steps.end());
+    QCOMPARE(QString::fromStdString(step->sentence), sentence);
 }
 
 void ReleaseTimelineTest::noReleaseDateYet()
