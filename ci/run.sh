@@ -66,7 +66,8 @@ PY
 
 status=0
 shots="$run/screenshots"
-for role in befriender practitioner coordinator play_volunteer manager safeguarding_officer; do
+# The mentor (through the gate) adds the release timelines and the intensive rota.
+for role in befriender practitioner coordinator play_volunteer mentor manager safeguarding_officer; do
     data="$run/app-$role"
     rm -rf "$data" "$shots/$role"
     mkdir -p "$shots/$role"

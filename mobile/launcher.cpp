@@ -3,6 +3,7 @@
 #include "appcontroller.h"
 #include "controllers/casecontroller.h"
 #include "models/caseloadmodel.h"
+#include "store/localstore.h"
 #include "sync/synccontroller.h"
 
 #include <QCoreApplication>
@@ -151,6 +152,7 @@ void Launcher::planScreenshots()
             addScreenshot(QStringLiteral("case"), caseId, QStringLiteral("case-not-cleared"));
             addScreenshot(QStringLiteral("caseload"), {}, {});
         }
+        planReleaseTimelineScreenshots();
         addScreenshot(QStringLiteral("form"), QStringLiteral("safeguarding_report::"), QStringLiteral("safeguarding"));
         addScreenshot(QStringLiteral("caseload"), {}, {});
         addScreenshot(QStringLiteral("sync"), {}, QStringLiteral("sync"));
@@ -169,6 +171,29 @@ void Launcher::planScreenshots()
     }
     for (Step& step : planned) {
         m_steps.push_back(std::move(step));
+    }
+}
+
+void Launcher::planReleaseTimelineScreenshots()
+{
+    // Through the gate: every mentoring case of the caseload gets its timeline, soonest release
+    // first as the caseload orders it, and an intensive case its rota too.
+    const CaseloadModel* caseload = m_app->caseload();
+    int shown = 0;
+    for (int row = 0; row < caseload->rowCount(); ++row) {
+        const QString caseId = caseload->data(caseload->index(row), CaseloadModel::CaseIdRole).toString();
+        const auto theCase = m_app->store()->record("case", caseId.toStdString());
+        if (!theCase || theCase->text("stream") != "mentoring") {
+            continue;
+        }
+        ++shown;
+        addScreenshot(QStringLiteral("case"), caseId, QStringLiteral("mentoring-case-%1").arg(shown));
+        addScreenshot(QStringLiteral("timeline"), caseId, QStringLiteral("timeline-%1").arg(shown));
+        addScreenshot(QStringLiteral("caseload"), {}, {});
+        if (theCase->text("mentoring_service") == "intensive") {
+            addScreenshot(QStringLiteral("timeline"), caseId + QStringLiteral(":rota"), QStringLiteral("rota"));
+            addScreenshot(QStringLiteral("caseload"), {}, {});
+        }
     }
 }
 

@@ -37,6 +37,7 @@ private:
     void fail(const QString& message);
     void addScreenshot(const QString& page, const QString& argument, const QString& name);
     void planScreenshots();
+    void planReleaseTimelineScreenshots();
     QString contactFormFor(const QString& caseId) const;
     QQuickWindow* window() const;
 

@@ -51,6 +51,7 @@ ApplicationWindow {
         case "alerts": stack.push(alertsPage); break
         case "safeguarding": stack.push(safeguardingPage); break
         case "report": stack.push(managerPage); break
+        case "timeline": stack.push(timelinePage, { caseId: parts[0], focusRota: parts[1] === "rota" }); break
         }
     }
 
@@ -131,6 +132,7 @@ ApplicationWindow {
         CasePage {
             onBackRequested: stack.pop()
             onFormRequested: (type, caseId, personId) => root.show("form", type + ":" + caseId + ":" + personId)
+            onTimelineRequested: caseId => root.show("timeline", caseId)
             onRecordRequested: (type, id) => root.show("record", type + ":" + id)
             onEditRequested: (type, id, caseId, presets) => root.edit(type, id, caseId, presets)
         }
@@ -143,6 +145,8 @@ ApplicationWindow {
             onEditRequested: (type, id, caseId, presets) => root.edit(type, id, caseId, presets)
         }
     }
+    // Through the gate: a mentoring case's release timeline and rota.
+    Component { id: timelinePage; ReleaseTimelinePage { objectName: "releaseTimelinePage"; onBackRequested: stack.pop() } }
     Component {
         id: formPage
         FormPage {

@@ -42,6 +42,7 @@ void CaseController::reload()
     m_dueItems.clear();
     m_pausedCount = 0;
     m_forms.clear();
+    m_hasReleaseTimeline = false;
     if (!m_known) {
         m_personId.clear();
         m_personName.clear();
@@ -70,6 +71,7 @@ void CaseController::reload()
     }
     if (const auto theCase = store.record("case", caseId)) {
         details << tr("%1 case").arg(humanise(qs(theCase->text("stream"))));
+        m_hasReleaseTimeline = theCase->text("stream") == "mentoring";
     }
     m_details = details.join(QStringLiteral(" · "));
 
@@ -78,7 +80,13 @@ void CaseController::reload()
     m_clearanceText = clearance.sentence;
 
     m_pausedCount = 0;
-    for (const DueItem& item : dueForCase(caseId, store.facts(), today)) {
+    const auto stored = store.record("case", caseId);
+    const bool practitioner = stored && stored->text("practitioner_id") == me.id;
+    for (const DueItem& item : dueForCase(caseId, store.facts(), today, minuteOfDayUtc())) {
+        // A volunteer's page holds their own reminders, not another volunteer's (the rota's group).
+        if (!practitioner && !item.ownerId.empty() && item.ownerId != me.id) {
+            continue;
+        }
         const DueItem shown = pausedUnlessCleared(item, personId, clearance.notClearedCode());
         m_pausedCount += shown.state == DueState::Paused ? 1 : 0;
         m_dueItems << qs(shown.sentence);
@@ -90,8 +98,8 @@ void CaseController::reload()
     Record theCase;
     theCase.type = "case";
     theCase.id = caseId;
-    if (const auto held = store.record("case", caseId)) {
-        theCase = *held;
+    if (stored) {
+        theCase = *stored;
     }
     std::vector<std::string> types;
     bool concern = false;
@@ -117,7 +125,7 @@ void CaseController::reload()
     }
     // The ones used after most visits get big buttons; the rest are one tap further.
     const auto isMain = [](const std::string& type) {
-        return isContactRecordType(type) || type == "radar" || type == "safeguarding_report";
+        return isContactRecordType(type) || isGatedMeetingType(type) || type == "radar" || type == "safeguarding_report";
     };
     for (const std::string& type : types) {
         if (const FormDefinition* form = FormRegistry::builtin().current(type)) {

@@ -42,6 +42,8 @@ class CaseController : public QObject
     Q_PROPERTY(QVariantList checks READ checks NOTIFY changed)
     Q_PROPERTY(QVariantList relationships READ relationships NOTIFY changed)
     Q_PROPERTY(QVariantList matches READ matches NOTIFY changed)
+    // A mentoring case: its page offers the release timeline (ReleaseTimelinePage).
+    Q_PROPERTY(bool hasReleaseTimeline READ hasReleaseTimeline NOTIFY changed)
 
 public:
     explicit CaseController(QObject* parent = nullptr);
@@ -62,6 +64,7 @@ public:
     QVariantList checks() const { return m_checks; }
     QVariantList relationships() const { return m_relationships; }
     QVariantList matches() const { return m_matches; }
+    bool hasReleaseTimeline() const { return m_hasReleaseTimeline; }
 
     Q_INVOKABLE void reload();
 
@@ -88,6 +91,7 @@ private:
     QVariantList m_checks;
     QVariantList m_relationships;
     QVariantList m_matches;
+    bool m_hasReleaseTimeline = false;
 };
 
 } // namespace fieldbook::app

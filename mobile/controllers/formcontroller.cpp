@@ -226,6 +226,20 @@ void FormController::computeHints()
                                                                      humanise(qs(person.text("kind"))).toLower() +
                                                                      QLatin1Char(')')}};
             }
+        } else if (field->type == FieldType::RecordRef && field->name == "request_id") {
+            // A welfare grant's decision or handover: the requests this phone holds, on the form's case.
+            const auto* caseValue = m_values.if_contains("case_id");
+            const std::string caseId = caseValue && caseValue->is_string() ? std::string(caseValue->get_string()) : std::string();
+            for (const Record& request : store.recordsOfType("welfare_grant_request")) {
+                if (!caseId.empty() && request.text("case_id") != caseId) {
+                    continue;
+                }
+                options << QVariantMap{{QStringLiteral("value"), qs(request.id)},
+                                       {QStringLiteral("label"), tr("%1 · %2 · %3")
+                                                                     .arg(personName(store, request.text("person_id")),
+                                                                          humanise(qs(request.text("purpose"))),
+                                                                          qs(request.text("requested_on")))}};
+            }
         } else if (field->type == FieldType::UserRef) {
             const User me = m_app->currentUser();
             std::set<std::string> seen{me.id};

@@ -110,7 +110,7 @@ void CaseloadModel::clear()
     emit countChanged();
 }
 
-void CaseloadModel::reload(const LocalStore& store, const User& me, const Date& today)
+void CaseloadModel::reload(const LocalStore& store, const User& me, const Date& today, int minuteOfDay)
 {
     // Who is on the caseload is the core's rule; the list shows each open case once.
     std::vector<CaseloadEntry> entries;
@@ -119,7 +119,8 @@ void CaseloadModel::reload(const LocalStore& store, const User& me, const Date& 
             entries.push_back(std::move(entry));
         }
     }
-    const std::vector<DueItem> due = dueForUser(me, store.facts(), today);
+    const std::vector<DueItem> due =
+        dueForUser(me, store.facts(), today, minuteOfDay >= 0 ? minuteOfDay : minuteOfDayUtc());
 
     std::vector<Row> rows;
     for (const CaseloadEntry& entry : entries) {

@@ -50,7 +50,8 @@ public:
     int count() const { return static_cast<int>(m_rows.size()); }
     int overdueCount() const;
 
-    void reload(const LocalStore& store, const User& me, const Date& today);
+    // `minuteOfDay`: the time of day on `today` (the rota's evening flag), -1 for the wall clock.
+    void reload(const LocalStore& store, const User& me, const Date& today, int minuteOfDay = -1);
     void clear();
 
 signals:

@@ -59,6 +59,12 @@ Date todayUtc()
     return Date{today.year(), today.month(), today.day()};
 }
 
+int minuteOfDayUtc()
+{
+    const QTime now = QDateTime::currentDateTimeUtc().time();
+    return now.hour() * 60 + now.minute();
+}
+
 QString humanise(const QString& code)
 {
     QString text = code;

@@ -54,6 +54,9 @@ QString reasonShortText(const std::string& code);
 
 // Today in UTC, as the rules count days.
 Date todayUtc();
+// Minutes since midnight UTC now: the time of day the rota's evening flag is judged at, on the
+// same clock as todayUtc().
+int minuteOfDayUtc();
 
 // Plain words for a code the server sent ("in_person" -> "In person").
 QString humanise(const QString& code);

@@ -15,6 +15,7 @@ Page {
     signal formRequested(string recordType, string caseId, string personId)
     signal recordRequested(string recordType, string recordId)
     signal editRequested(string recordType, string recordId, string caseId, var presets)
+    signal timelineRequested(string caseId)
 
     title: controller.personName
     background: Rectangle { color: Theme.page }
@@ -47,6 +48,16 @@ Page {
                 Layout.fillWidth: true
                 cleared: controller.cleared
                 text: controller.clearanceText
+            }
+            // Through the gate: a mentoring case's release timeline and rota.
+            Button {
+                objectName: "releaseTimelineButton"
+                visible: controller.hasReleaseTimeline
+                text: qsTr("Release timeline")
+                icon.name: "view-calendar"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touch
+                onClicked: root.timelineRequested(controller.caseId)
             }
             Repeater {
                 model: controller.dueItems

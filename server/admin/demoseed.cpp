@@ -3,6 +3,7 @@
 #include "model/dates.h"
 #include "model/formdefinition.h"
 #include "model/ids.h"
+#include "rules/releasetimeline.h"
 #include "sync/derived.h"
 #include "sync/hlc.h"
 #include "sync/pushservice.h"
@@ -36,6 +37,9 @@ constexpr DemoUser kDemoUsers[] = {
     {Role::SafeguardingOfficer, "Chris Nolan"},
     {Role::Manager, "Morgan Hale"},
     {Role::Admin, "Ari Admin"},
+    // Through the gate: the intensive mentoring group with Dev Malik.
+    {Role::Mentor, "Ruth Adeyemi"},
+    {Role::Mentor, "Lee Chen"},
 };
 
 class DemoWriter
@@ -128,6 +132,185 @@ void addSafeguardingDemo(DemoWriter& demo, const User& befriender, const User& p
                 {"what_happened", "A prisoner on the wing, not on any case, spoke of being threatened over a debt."},
                 {"action_taken", boost::json::array{"safer_custody_hotline"}},
                 {"officer_informed", false}});
+}
+
+// Through the gate (seeds/000): three mentoring cases of Dev Malik's, each written as the field
+// writes it. Kyle is released in 10 days (the prison meeting is due, the gate meeting planned,
+// a welfare grant approved for release day); Jason was released a week ago (met at the gate, a
+// follow-up since); Marcus, released 9 days ago, has intensive mentoring from Dev, Ruth and Lee,
+// with a call every day but one.
+void createMentoringDemo(DemoWriter& demo, const std::vector<User>& users, std::int64_t now)
+{
+    constexpr std::int64_t kDay = 86400;
+    const User* practitioner = nullptr;
+    const User* coordinator = nullptr;
+    std::vector<const User*> mentors;
+    for (const User& user : users) {
+        practitioner = user.roles.has(Role::Practitioner) ? &user : practitioner;
+        coordinator = user.roles.has(Role::Coordinator) ? &user : coordinator;
+        if (user.roles.has(Role::Mentor)) {
+            mentors.push_back(&user);
+        }
+    }
+    if (practitioner == nullptr || coordinator == nullptr || mentors.size() < 3) {
+        throw std::logic_error("a demo mentor is missing");
+    }
+    for (const User* mentor : mentors) {
+        demo.write(*coordinator, "vetting",
+                   {{"volunteer", mentor->id},
+                    {"dbs_checked_at", day(now, -200)},
+                    {"dbs_expires_at", day(now, 2 * 365)},
+                    {"training",
+                     boost::json::array{"safeguarding", "professional_boundaries", "equality_diversity", "data_protection"}},
+                    {"references_received", true}});
+    }
+    struct Leaver
+    {
+        const char* givenName;
+        const char* familyName;
+        const char* born;
+        const char* kind;
+        int releaseInDays;
+        const char* service;
+    };
+    const Leaver leavers[] = {
+        {"Kyle", "Bennett", "1994-02-17", "prisoner", 10, "through_the_gate"},
+        {"Jason", "Miles", "1989-07-30", "prison_leaver", -7, "through_the_gate"},
+        {"Marcus", "Reid", "1997-11-05", "prison_leaver", -9, "intensive"},
+    };
+    std::vector<std::pair<std::string, std::string>> cases; // person, case
+    for (const Leaver& leaver : leavers) {
+        const std::string person = demo.write(*practitioner, "person",
+                                              {{"kind", leaver.kind},
+                                               {"given_name", leaver.givenName},
+                                               {"family_name", leaver.familyName},
+                                               {"date_of_birth", leaver.born},
+                                               {"establishment", "HMP Northfield"},
+                                               {"phone", "07700 900789"}});
+        // Mentoring is with the person themselves: their own consent to be contacted, and their check.
+        demo.write(*practitioner, "consent",
+                   {{"given_by", person},
+                    {"scope", "contact"},
+                    {"about", person},
+                    {"status", "given"},
+                    {"method", "written"},
+                    {"recorded_at", instant(now, -70 * kDay)},
+                    {"recorded_by", practitioner->id}});
+        demo.write(*practitioner, "protection_check",
+                   {{"subject", person},
+                    {"outcome", "clear"},
+                    {"restrictions", boost::json::array{}},
+                    {"checked_at", day(now, -68)},
+                    {"source", "Offender management unit"}});
+        boost::json::object theCase{{"person_id", person},
+                                    {"stream", "mentoring"},
+                                    {"practitioner_id", practitioner->id},
+                                    {"status", "open"},
+                                    {"opened_on", day(now, -70)},
+                                    {"referral_source", "prison"},
+                                    {"release_date", day(now, leaver.releaseInDays)},
+                                    {"mentoring_service", leaver.service}};
+        if (leaver.releaseInDays <= 0) {
+            theCase["released_on"] = day(now, leaver.releaseInDays);
+        }
+        const std::string caseId = demo.write(*practitioner, "case", std::move(theCase));
+        demo.write(*practitioner, "mentoring_referral",
+                   {{"case_id", caseId},
+                    {"referred_on", day(now, leaver.releaseInDays - 60)},
+                    {"vulnerabilities", boost::json::array{"no_fixed_abode", "substance_misuse"}},
+                    {"supervision", "licence"},
+                    {"responsible_officer", "Probation: N. Shah"},
+                    {"responsible_officer_contact", "Northfield probation office, 0161 496 0000"}});
+        cases.emplace_back(person, caseId);
+    }
+    const User& dev = *mentors[0];
+    const User& ruth = *mentors[1];
+    const User& lee = *mentors[2];
+    const auto matchOn = [&](const std::pair<std::string, std::string>& theCase, const User& mentor, int startedDaysAgo,
+                             boost::json::object extra) {
+        boost::json::object fields{{"case_id", theCase.second},
+                                   {"volunteer", mentor.id},
+                                   {"person_id", theCase.first},
+                                   {"status", "active"},
+                                   {"started_at", day(now, -startedDaysAgo)}};
+        for (auto& entry : extra) {
+            fields[entry.key()] = entry.value();
+        }
+        demo.write(*coordinator, "match", std::move(fields));
+    };
+    matchOn(cases[0], dev, 20, {});
+    matchOn(cases[1], dev, 40, {});
+    const char* devDays[] = {"monday", "tuesday", "wednesday"};
+    const char* ruthDays[] = {"thursday", "friday"};
+    const char* leeDays[] = {"saturday", "sunday"};
+    const auto daysOf = [](const auto& list) {
+        boost::json::array out;
+        for (const char* day : list) {
+            out.emplace_back(day);
+        }
+        return out;
+    };
+    matchOn(cases[2], dev, 40, {{"call_days", daysOf(devDays)}, {"weekly_meeting", true}, {"volunteer_name", "Dev"}});
+    matchOn(cases[2], ruth, 38, {{"call_days", daysOf(ruthDays)}, {"volunteer_name", "Ruth"}});
+    matchOn(cases[2], lee, 38, {{"call_days", daysOf(leeDays)}, {"volunteer_name", "Lee"}});
+
+    // Kyle: a grant approved for his release day, the handover still to come.
+    const std::string grant = demo.write(*practitioner, "welfare_grant_request",
+                                         {{"case_id", cases[0].second},
+                                          {"person_id", cases[0].first},
+                                          {"requested_on", day(now, -5)},
+                                          {"purpose", "travel"},
+                                          {"amount_pence", 3000},
+                                          {"justification", "A travel card for the first appointments after release."}});
+    demo.write(*practitioner, "welfare_grant_decision",
+               {{"case_id", cases[0].second},
+                {"request_id", grant},
+                {"decided_on", day(now, -2)},
+                {"decision", "approved"},
+                {"given_as", "vouchers"},
+                {"amount_pence", 3000}});
+
+    // Jason and Marcus: met in prison, met at the gate.
+    for (const auto& [index, releasedDaysAgo] : {std::pair{1, 7}, std::pair{2, 9}}) {
+        const auto& [person, caseId] = cases[static_cast<std::size_t>(index)];
+        demo.write(dev, "pre_release_meeting",
+                   {{"case_id", caseId},
+                    {"person_id", person},
+                    {"occurred_at", instant(now, -(releasedDaysAgo + 13) * kDay)},
+                    {"service_explained", true},
+                    {"wants_gate_meeting", true},
+                    {"release_plan", boost::json::array{"accommodation", "offender_manager_appointment", "phone"}}});
+        demo.write(dev, "gate_day",
+                   {{"case_id", caseId},
+                    {"person_id", person},
+                    {"occurred_at", instant(now, -releasedDaysAgo * kDay)},
+                    {"met_at_gate", true},
+                    {"appointments_attended", boost::json::array{"offender_manager", "housing"}}});
+    }
+    demo.write(dev, "contact_sheet",
+               {{"case_id", cases[1].second},
+                {"person_id", cases[1].first},
+                {"occurred_at", instant(now, -4 * kDay)},
+                {"mode", "in_person"},
+                {"location", "Cafe near the probation office"},
+                {"concerns", "none"}});
+    // Marcus's group: the day's mentor calls every day since release but three days ago.
+    const User* byWeekday[] = {&dev, &dev, &dev, &ruth, &ruth, &lee, &lee};
+    for (int daysAgo = 9; daysAgo >= 1; --daysAgo) {
+        if (daysAgo == 3) {
+            continue;
+        }
+        const Date on = dayOf(now).addDays(-daysAgo);
+        const User& caller = *byWeekday[weekdayIndex(on)];
+        const bool meeting = daysAgo == 9 || daysAgo == 2;
+        demo.write(caller, "contact_sheet",
+                   {{"case_id", cases[2].second},
+                    {"person_id", cases[2].first},
+                    {"occurred_at", instant(now, -daysAgo * kDay)},
+                    {"mode", meeting ? "in_person" : "phone"},
+                    {"duration_minutes", meeting ? 60 : 15},
+                    {"concerns", "none"}});
+    }
 }
 
 void createDemoData(Store& store, const std::vector<User>& users, std::int64_t now)
@@ -263,6 +446,7 @@ void createDemoData(Store& store, const std::vector<User>& users, std::int64_t n
                 {"concerns", "none"}});
 
     addSafeguardingDemo(demo, befriender, practitioner, irinaCase, irina, markCase, mark, now);
+    createMentoringDemo(demo, users, now);
 }
 
 } // namespace

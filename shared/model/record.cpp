@@ -27,6 +27,9 @@ const std::vector<std::string>& knownRecordTypes()
         // DOMAIN.md
         "triage", "care_plan_action", "outcome_report", "first_contact_report", "carer_contact_attempt",
         "child_assessment", "casework_checklist", "feedback_survey", "welfare_grant_request",
+        // Through the gate (seeds/000): mentoring and the welfare grant's decision and handover
+        "mentoring_referral", "pre_release_meeting", "gate_day", "onward_referral", "welfare_grant_decision",
+        "welfare_grant_handover",
     };
     return types;
 }
@@ -41,6 +44,11 @@ bool isMutableRecordType(std::string_view type)
 {
     return type == "person" || type == "case" || type == "match" || type == "vetting" || type == "care_plan_action"
         || type == "relationship";
+}
+
+bool isGatedMeetingType(std::string_view type)
+{
+    return type == "pre_release_meeting" || type == "gate_day";
 }
 
 bool isContactRecordType(std::string_view type)

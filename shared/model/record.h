@@ -36,5 +36,8 @@ bool isMutableRecordType(std::string_view type);
 
 // Contact records are the ones the consent and protection gates guard.
 bool isContactRecordType(std::string_view type);
+// The mentor's meetings through the gate (pre_release_meeting, gate_day): gated as contact records
+// are (gates.h checkContact), yet not contact records of the contract.
+bool isGatedMeetingType(std::string_view type);
 
 } // namespace fieldbook

@@ -17,6 +17,11 @@ constexpr std::string_view kVolunteerPersonFields[] = {
     "kind", "given_name", "establishment", "release_date", "phone", "email", "how_to_reach", "preferred_language",
 };
 
+// What a matched volunteer sees of a mentoring referral.
+constexpr std::string_view kMentorReferralFields[] = {
+    "case_id", "referred_on", "gender_sensitive", "supervision", "responsible_officer", "responsible_officer_contact",
+};
+
 template <std::size_t N>
 bool among(const std::string_view (&list)[N], std::string_view value)
 {
@@ -129,11 +134,22 @@ std::optional<boost::json::object> volunteerView(const User& reader, const Recor
     if (record.type == "case") {
         return without(record, narrativeFields(record));
     }
-    if (isContactRecordType(record.type) || record.type == "child_assessment") {
+    if (isContactRecordType(record.type) || isGatedMeetingType(record.type) || record.type == "child_assessment") {
         if (context.isAuthor) {
             return record.fields;
         }
         return without(record, narrativeFields(record));
+    }
+    if (record.type == "mentoring_referral") {
+        // The release plan essentials of a referral: when it came and who supervises in the
+        // community; never the vulnerabilities or the notes, which stay the practitioner's.
+        boost::json::object view;
+        for (const auto& entry : record.fields) {
+            if (among(kMentorReferralFields, entry.key())) {
+                view[entry.key()] = entry.value();
+            }
+        }
+        return view;
     }
     if (record.type == "first_contact_report") {
         if (!reader.id.empty() && record.text("sent_to_volunteer") == reader.id) {
@@ -168,6 +184,12 @@ std::optional<boost::json::object> viewFor(Role role, const User& reader, const 
     case Role::PlayVolunteer:
     case Role::PrisonVisitor:
     case Role::Mentor:
+        // Intensive mentoring: the mentors of one case work as a group, so each sees the others'
+        // active matches on it (whose day is whose on the rota), never an ended or proposed one.
+        if (role == Role::Mentor && record.type == "match" && context.hasActiveMatch
+            && record.text("status") == "active") {
+            return record.fields;
+        }
         return volunteerView(reader, record, context, today);
     }
     return std::nullopt;

@@ -51,9 +51,11 @@ std::vector<std::string> peopleOf(const Record& record);
 //   safeguarding_officer: every safeguarding_report, anything else only with breakGlass;
 //   practitioner: everything on their cases (isCasePractitioner) and what they wrote;
 //   coordinator: vetting, match and volunteers' contact records / child assessments of their team;
-//   volunteers: their own match records; with an active match on the case: the person (first
-//   name, how to reach them, establishment, release date, age_band), the case, contact records
-//   and child assessments (other authors' without narrative fields), the first contact report
+//   volunteers: their own match records (a mentor also the other active matches of a case they
+//   hold an active match on: the intensive mentoring group); with an active match on the case: the person (first
+//   name, how to reach them, establishment, release date, age_band), the case, contact records,
+//   prison and gate-day meetings and child assessments (other authors' without narrative
+//   fields), a mentoring referral's date and Responsible Officer only, the first contact report
 //   sent to them; their own safeguarding reports. Never protection_check, vetting, consent,
 //   relationship or casework records.
 std::optional<boost::json::object> readView(const User& reader, const Record& record, const ReaderContext& context);

@@ -362,7 +362,7 @@ GateDecision checkContact(const Record& contact, const User& author, const FactS
 {
     const std::string caseId = contact.text("case_id");
     const std::string personId = contact.text("person_id");
-    if (!isContactRecordType(contact.type)) {
+    if (!isContactRecordType(contact.type) && !isGatedMeetingType(contact.type)) {
         return forbidden(contact.type + " is not a contact record");
     }
     const auto theCase = facts.record("case", caseId);

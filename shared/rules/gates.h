@@ -40,7 +40,8 @@ struct GateDecision
 
 std::string_view gateReasonCode(GateReason reason);
 
-// All five gates, in the contract's order, for a session_report / contact_sheet / play_session.
+// All five gates, in the contract's order, for a session_report / contact_sheet / play_session, and
+// for the mentor's pre_release_meeting and gate_day (isGatedMeetingType).
 // `contact` carries case_id, person_id, occurred_at; `author` is who pushes it.
 // Decisions on the edges (each one tested in tests/core/gatestest.cpp):
 //  1. forbidden unless the case is known and the author is its practitioner, or holds a volunteer

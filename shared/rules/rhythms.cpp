@@ -2,6 +2,8 @@
 
 #include "rules/caseload.h"
 #include "rules/reasons.h"
+#include "rules/releasetimeline.h"
+#include "rules/writerules.h"
 #include "rules/ruledetail.h"
 
 #include <algorithm>
@@ -26,6 +28,9 @@ constexpr int kPlaySessionsWeeks = 6;
 constexpr int kCommunityFirstWeekDays = 7;
 constexpr int kCommunityIntensiveDays = 14;
 constexpr int kCommunityIntensiveGap = 4;
+constexpr int kCommunityWeeklyDays = 28;
+constexpr int kCommunityWeeklyGap = 7;
+constexpr int kGrantHandoverDays = 7;
 constexpr int kCommunityFortnight = 14;
 constexpr int kCommunityMonths = 6;
 constexpr int kCarePlanWindowDays = 7;
@@ -236,20 +241,14 @@ void play(const Record& theCase, Date today, const FactSource& facts, std::vecto
 
 void community(const Record& theCase, Date today, const FactSource& facts, std::vector<DueItem>& out)
 {
-    const auto released = dayOf(theCase, "released_on");
+    const auto released = releasedDay(theCase, facts);
     if (!released || today < *released) {
         return;
     }
     const std::string personId = theCase.text("person_id");
     const std::string name = givenName(personId, facts);
     const Date end = released->addMonths(kCommunityMonths);
-    std::string owner;
-    if (theCase.text("stream") == "mentoring") {
-        const auto matches = activeMatches(theCase.id, facts);
-        if (!matches.empty()) {
-            owner = matches.front().text("volunteer");
-        }
-    }
+    const std::string owner = theCase.text("stream") == "mentoring" ? leadMentor(theCase.id, facts) : std::string();
     if (!(today < end.addDays(-kCommunityFortnight))
         && facts.recordsWhere("feedback_survey", "case_id", theCase.id).empty()) {
         out.push_back(item(theCase.id, personId, "community_support_end",
@@ -269,19 +268,48 @@ void community(const Record& theCase, Date today, const FactSource& facts, std::
         return;
     }
     const Date last = contacts.back();
-    const Date intensiveEnd = released->addDays(kCommunityIntensiveDays - 1);
-    if (!(intensiveEnd < last.addDays(kCommunityIntensiveGap))) {
+    const bool weekly = theCase.text("after_release_cadence") == "weekly_four_weeks";
+    const int earlyDays = weekly ? kCommunityWeeklyDays : kCommunityIntensiveDays;
+    const int gap = weekly ? kCommunityWeeklyGap : kCommunityIntensiveGap;
+    const Date earlyEnd = released->addDays(earlyDays - 1);
+    if (!(earlyEnd < last.addDays(gap))) {
+        const std::string rhythm = weekly ? "every week in the first four weeks" : "twice a week in the first two weeks";
         out.push_back(item(theCase.id, personId, "community_followup",
-                           "Meet " + name + " twice a week in the first two weeks after release (last contact "
-                               + last.toString() + ")",
-                           last.addDays(kCommunityIntensiveGap - 1), last.addDays(kCommunityIntensiveGap), today,
-                           owner));
+                           "Meet " + name + " " + rhythm + " after release (last contact " + last.toString() + ")",
+                           last.addDays(gap - (weekly ? 2 : 1)), last.addDays(gap), today, owner));
     } else {
         const Date deadline = std::min(last.addDays(kCommunityFortnight), end);
         out.push_back(item(theCase.id, personId, "community_followup",
                            "Meet " + name + " every two weeks until " + end.toString() + " (last contact "
                                + last.toString() + ")",
                            deadline.addDays(-3), deadline, today, owner));
+    }
+}
+
+void welfareGrants(const Record& theCase, Date today, const FactSource& facts, std::vector<DueItem>& out)
+{
+    const auto release = dayOf(theCase, "released_on") ? dayOf(theCase, "released_on") : dayOf(theCase, "release_date");
+    for (const auto& request : facts.recordsWhere("welfare_grant_request", "case_id", theCase.id)) {
+        if (latestWelfareGrantDecision(request.id, facts) != "approved"
+            || !facts.recordsWhere("welfare_grant_handover", "request_id", request.id).empty()) {
+            continue;
+        }
+        std::optional<Date> decided;
+        for (const auto& decision : facts.recordsWhere("welfare_grant_decision", "request_id", request.id)) {
+            const auto day = dayOf(decision, "decided_on");
+            if (day && decision.text("decision") == "approved" && (!decided || *decided < *day)) {
+                decided = day;
+            }
+        }
+        const Date from = decided.value_or(today);
+        const bool onRelease = release && from < *release;
+        const Date deadline = onRelease ? *release : from.addDays(kGrantHandoverDays);
+        const std::string personId = request.text("person_id");
+        out.push_back(item(theCase.id, personId, "welfare_grant_handover",
+                           "Hand over " + givenName(personId, facts) + "'s approved welfare grant"
+                               + (onRelease ? " on release day (" + release->toString() + ")"
+                                            : " (by " + deadline.toString() + ")"),
+                           onRelease ? *release : from, deadline, today));
     }
 }
 
@@ -306,7 +334,7 @@ bool soonerThan(const DueItem& a, const DueItem& b)
 
 } // namespace
 
-std::vector<DueItem> dueForCase(std::string_view caseId, const FactSource& facts, Date today)
+std::vector<DueItem> dueForCase(std::string_view caseId, const FactSource& facts, Date today, int minuteOfDay)
 {
     std::vector<DueItem> out;
     const auto theCase = facts.record("case", caseId);
@@ -323,11 +351,15 @@ std::vector<DueItem> dueForCase(std::string_view caseId, const FactSource& facts
     }
     community(*theCase, today, facts, out);
     carePlan(*theCase, today, facts, out);
+    welfareGrants(*theCase, today, facts, out);
+    for (auto& due : releaseTimelineDue(*theCase, facts, today, minuteOfDay)) {
+        out.push_back(std::move(due));
+    }
     std::sort(out.begin(), out.end(), soonerThan);
     return out;
 }
 
-std::vector<DueItem> dueForUser(const User& user, const FactSource& facts, Date today)
+std::vector<DueItem> dueForUser(const User& user, const FactSource& facts, Date today, int minuteOfDay)
 {
     std::vector<DueItem> out;
     std::vector<std::string> seen; // two matches on one case (two children) list its items once
@@ -336,7 +368,7 @@ std::vector<DueItem> dueForUser(const User& user, const FactSource& facts, Date 
             continue;
         }
         seen.push_back(entry.caseId);
-        for (auto& due : dueForCase(entry.caseId, facts, today)) {
+        for (auto& due : dueForCase(entry.caseId, facts, today, minuteOfDay)) {
             if (entry.role == Role::Practitioner || due.ownerId == user.id) {
                 out.push_back(std::move(due));
             }
@@ -398,7 +430,8 @@ std::optional<MinutesRange> playSessionMinutesForAgeBand(std::string_view ageBan
 bool isContactRhythm(std::string_view what)
 {
     return what == "befriending_contact" || what == "volunteer_first_contact" || what == "play_sessions_min"
-        || what == "community_followup";
+        || what == "community_followup" || what == "pre_release_meeting" || what == "gate_meeting"
+        || what == "rota_call" || what == "rota_meeting";
 }
 
 DueItem pausedUnlessCleared(DueItem item, std::string_view personId, std::string_view notClearedCode)

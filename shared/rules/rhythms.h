@@ -51,23 +51,35 @@ struct DueItem
 //                       days. Owner: that volunteer.
 //  play_sessions_min    each active play match with fewer than 6 play_sessions about the matched
 //                       child: assumed weekly, due started_at + 6 weeks (Due in the last week).
-//  community_followup   case.released_on set, until released_on + 6 months: no contact yet ->
-//                       within the first week (released_on + 7); last contact within the first two
-//                       weeks -> next within 4 days (twice weekly) while that falls in the first
-//                       14 days; otherwise every 14 days (Due 3 days before). Owner: the active
-//                       mentoring match's volunteer, else the practitioner.
+//  community_followup   released (R = case.released_on, or for a mentoring case its first gate_day
+//                       record), until R + 6 months: no contact yet -> within the first week
+//                       (R + 7); last contact within the first two weeks -> next within 4 days
+//                       (twice weekly) while that falls in the first 14 days; with the case's
+//                       after_release_cadence weekly_four_weeks instead: last contact within the
+//                       first four weeks -> next within 7 days while that falls in the first 28
+//                       days; otherwise every 14 days (Due 3 days before). Owner: a mentoring
+//                       case's lead mentor (releasetimeline.h), else the practitioner.
 //  community_support_end  released_on + 6 months, from 14 days before, until a feedback_survey exists.
 //  care_plan_action     actions not done/dropped, listed from 14 days before due_on, Due from 7.
-std::vector<DueItem> dueForCase(std::string_view caseId, const FactSource& facts, Date today);
+//  welfare_grant_handover  an approved welfare_grant_decision with no welfare_grant_handover for
+//                       its request: handed over on release day (the case's release day when it is
+//                       after the decision, Due from the decision), else within 7 days of it.
+//  through the gate     a mentoring case's timeline and intensive rota (releasetimeline.h
+//                       releaseTimelineDue): mentoring_referral, pre_release_meeting, gate_meeting,
+//                       release_date_missing, rota_call, rota_meeting, rota_missed, rota_uncovered.
+// `minuteOfDay` is the caller's wall-clock time on `today` (0 .. 1439): a rota call not made by
+// the evening is overdue; every other rhythm is by the day.
+std::vector<DueItem> dueForCase(std::string_view caseId, const FactSource& facts, Date today, int minuteOfDay = 0);
 
 // Everything due across the user's caseload (caseload.h: their cases as practitioner, their active
 // matches as a volunteer), overdue first, then by date. A volunteer gets only the items they own; a
 // practitioner gets every item of their cases.
-std::vector<DueItem> dueForUser(const User& user, const FactSource& facts, Date today);
+std::vector<DueItem> dueForUser(const User& user, const FactSource& facts, Date today, int minuteOfDay = 0);
 
 // Whether `what` is kept by contact with its person (a gated contact record, or the volunteer's
 // first contact): befriending_contact, volunteer_first_contact, play_sessions_min,
-// community_followup. Reviews, triage, letters and care-plan actions are not.
+// community_followup, and through the gate pre_release_meeting, gate_meeting, rota_call,
+// rota_meeting. Reviews, triage, letters, referrals and care-plan actions are not.
 bool isContactRhythm(std::string_view what);
 
 // A contact rhythm about `personId` on a day when contact with that person is not cleared is

@@ -15,10 +15,18 @@ namespace {
 
 // Case-bound records a practitioner writes on the cases they work (contact records are decided
 // by checkContact's rule 1, so they are listed apart).
-constexpr std::array<std::string_view, 10> kPractitionerCaseTypes = {
+constexpr std::array<std::string_view, 14> kPractitionerCaseTypes = {
     "radar", "triage", "care_plan_action", "outcome_report", "first_contact_report", "carer_contact_attempt",
-    "child_assessment", "casework_checklist", "feedback_survey", "welfare_grant_request",
+    "child_assessment", "casework_checklist", "feedback_survey", "welfare_grant_request", "mentoring_referral",
+    "onward_referral", "welfare_grant_decision", "welfare_grant_handover",
 };
+
+// The mentor's meetings with the person through the gate: written by the case's practitioner or by a
+// mentor with an active match on the case, and gated exactly as a contact record (checkContact), so
+// a meeting recorded against a restriction is kept and flagged. They are not contact records of the
+// contract (they do not keep a contact rhythm, nor count as contacts in the monthly report): the
+// mentor's calls and meetings after release are contact sheets.
+constexpr std::array<std::string_view, 2> kMentoringMeetingTypes = {"pre_release_meeting", "gate_day"};
 
 constexpr std::array<std::string_view, 4> kIntakeTypes = {"person", "relationship", "consent", "protection_check"};
 
@@ -216,6 +224,9 @@ bool volunteerWritesType(const RoleSet& roles, std::string_view type)
     if (type == "play_session" || type == "child_assessment") {
         return roles.has(Role::PlayVolunteer);
     }
+    if (among(kMentoringMeetingTypes, type)) {
+        return roles.has(Role::Mentor);
+    }
     return false;
 }
 
@@ -225,7 +236,7 @@ std::vector<std::string> writableRecordTypes(const RoleSet& roles)
     for (const auto& type : knownRecordTypes()) {
         const bool practitioner = roles.has(Role::Practitioner)
             && (among(kIntakeTypes, type) || isContactRecordType(type) || among(kPractitionerCaseTypes, type)
-                || type == "case");
+                || among(kMentoringMeetingTypes, type) || type == "case");
         const bool coordinator = roles.has(Role::Coordinator) && (type == "vetting" || type == "match" || type == "case");
         const bool may = type == "safeguarding_report" ? !roles.empty()
                                                        : practitioner || coordinator || volunteerWritesType(roles, type);
@@ -240,10 +251,17 @@ std::vector<std::string> formsForCase(const RoleSet& roles, const Record& theCas
 {
     static constexpr std::array<std::string_view, 4> kPlayOnly = {"play_session", "child_assessment",
                                                                   "first_contact_report", "carer_contact_attempt"};
+    // Through the gate: the mentoring referral, the meetings in prison and at the gate, and the
+    // onward referral belong to mentoring cases only.
+    static constexpr std::array<std::string_view, 4> kMentoringOnly = {"mentoring_referral", "pre_release_meeting",
+                                                                       "gate_day", "onward_referral"};
     const std::string stream = theCase.text("stream");
     const auto fits = [&](const std::string& type) {
         if (among(kPlayOnly, type)) {
             return stream == "play";
+        }
+        if (among(kMentoringOnly, type)) {
+            return stream == "mentoring";
         }
         if (type == "session_report") {
             return stream == "befriending" || stream == "mentoring";
@@ -303,6 +321,13 @@ std::set<std::string> heldRecordAudience(std::string_view caseId, const std::vec
         }
     }
     return out;
+}
+
+std::string latestWelfareGrantDecision(std::string_view requestId, const FactSource& facts)
+{
+    const auto decisions = facts.recordsWhere("welfare_grant_decision", "request_id", requestId);
+    const Record* last = detail::latest(decisions, "decided_on");
+    return last != nullptr ? last->text("decision") : std::string();
 }
 
 bool holdsPerson(const User& author, std::string_view personId, const FactSource& facts)
@@ -393,6 +418,15 @@ WriteVerdict checkAuthority(const User& author, const Record& record, bool isNew
         const bool writes = practitioner || volunteerWritesType(author.roles, type);
         return writes ? applied() : forbidden("your role does not let you write a " + type);
     }
+    if (among(kMentoringMeetingTypes, type)) {
+        // checkContact (the gates step) decides on the person; here only the case.
+        const std::string caseId = record.text("case_id");
+        if (isPractitionerOfCase(author, caseId, facts)
+            || (author.roles.has(Role::Mentor) && hasActiveMatchOnCase(author, caseId, facts))) {
+            return applied();
+        }
+        return forbidden("only the case's practitioner or a mentor matched on the case may write a " + type);
+    }
     if (among(kPractitionerCaseTypes, type)) {
         const std::string caseId = record.text("case_id");
         if (isPractitionerOfCase(author, caseId, facts)) {
@@ -411,6 +445,16 @@ WriteVerdict checkStateChange(const Record& after, const Record* before, const F
 {
     if (auto refused = stateChangeRefusal(after, before, facts)) {
         return rejected(std::move(refused->reason), std::move(refused->message));
+    }
+    if (after.type == "welfare_grant_decision" || after.type == "welfare_grant_handover") {
+        const auto request = facts.record("welfare_grant_request", after.text("request_id"));
+        if (!request || request->text("case_id") != after.text("case_id")) {
+            return rejected("invalid:request_id", "There is no such welfare grant request on this case.");
+        }
+        if (after.type == "welfare_grant_handover"
+            && latestWelfareGrantDecision(request->id, facts) != "approved") {
+            return rejected("invalid:request_id", "This welfare grant has not been approved: nothing can be handed over.");
+        }
     }
     return applied();
 }
@@ -452,8 +496,18 @@ WriteVerdict checkGatesFor(const User& author, const Record& after, const Record
             || before->text("volunteer") != after.text("volunteer");
         return changed ? fromGate(checkMatchActivation(after, facts, today), false) : applied();
     }
+    if (among(kMentoringMeetingTypes, after.type)) {
+        return fromGate(checkContact(after, author, facts), true);
+    }
     if (after.type == "welfare_grant_request") {
         return fromGate(checkWelfareGrant(after, facts, today), true);
+    }
+    if (after.type == "welfare_grant_decision" && after.text("decision") == "approved") {
+        // Approval meets the same gate as the request, on the day of the decision: a person who was
+        // eligible when asked for may not be any longer (the case closed).
+        if (const auto request = facts.record("welfare_grant_request", after.text("request_id"))) {
+            return fromGate(checkWelfareGrant(*request, facts, today), false);
+        }
     }
     return applied();
 }

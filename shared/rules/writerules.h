@@ -83,7 +83,9 @@ WriteVerdict checkClocks(const ProposedChange& change, std::int64_t nowMillis);
 WriteVerdict checkAuthority(const User& author, const Record& record, bool isNew, const FactSource& facts);
 
 // State changes: a new case is open (a play case at awaiting_first_contact); a case closes only
-// with a casework_checklist on it; the play referral pipeline; match proposed -> active -> ended.
+// with a casework_checklist on it; the play referral pipeline; match proposed -> active -> ended;
+// a welfare grant decision or handover names a request on its own case (invalid:request_id), and a
+// handover needs the request's latest decision (decided_on, then clock) to be approved.
 WriteVerdict checkStateChange(const Record& after, const Record* before, const FactSource& facts);
 
 // Consent before data: a carer's data beyond their name and how to reach them needs their
@@ -94,12 +96,14 @@ WriteVerdict checkConsentBeforeData(const Record& after, const FactSource& facts
 // The gate that applies to the record, if any, and whether a failure quarantines or refuses:
 // contact records are quarantined (refused when forbidden); an active match whose status,
 // case, person or volunteer changed is judged as an activation and refused; a welfare grant
-// request is refused when not eligible.
+// request is refused when not eligible, and so is the approval of one; a pre_release_meeting or
+// gate_day meets checkContact as a contact record does (quarantined).
 WriteVerdict checkGatesFor(const User& author, const Record& after, const Record* before, const FactSource& facts,
                            Date today);
 
 // The record types a volunteer role writes: befriender session_report, contact_sheet; mentor the
-// same; prison_visitor contact_sheet; play_volunteer play_session, child_assessment.
+// same and pre_release_meeting, gate_day; prison_visitor contact_sheet; play_volunteer
+// play_session, child_assessment.
 bool volunteerWritesType(const RoleSet& roles, std::string_view type);
 
 // The record types these roles may create at all, for offering forms (checkAuthority decides on
@@ -118,6 +122,9 @@ std::vector<std::string> formsForCase(const RoleSet& roles, const Record& theCas
 // every safeguarding officer among `users`.
 std::set<std::string> heldRecordAudience(std::string_view caseId, const std::vector<User>& users,
                                          const FactSource& facts);
+
+// "approved", "declined" or "" (no decision yet): the latest welfare_grant_decision on the request.
+std::string latestWelfareGrantDecision(std::string_view requestId, const FactSource& facts);
 
 // Whether `author` holds person `personId`: they recorded the person, or they (or a practitioner
 // of their non-empty team) are the practitioner of a case on the person, on a prisoner linked to

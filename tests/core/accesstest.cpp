@@ -83,6 +83,19 @@ void AccessTest::readView_data()
                                                          << QStringList{"notes", "concern_details"};
     QTest::newRow("befriender: own report, match ended") << "befriender" << "report" << QStringList{"author"} << false
                                                          << none << none;
+    QTest::newRow("mentor: matched referral, essentials only") << "mentor" << "referral" << QStringList{"match"} << true
+                                                                << QStringList{"referred_on", "supervision", "responsible_officer"}
+                                                                << QStringList{"vulnerabilities", "notes"};
+    QTest::newRow("mentor: another mentor's active match on their case") << "mentor" << "otherMatch" << QStringList{"match"}
+                                                                         << true << QStringList{"volunteer"} << none;
+    QTest::newRow("befriender: another's active match on their case") << "befriender" << "otherMatch" << QStringList{"match"}
+                                                                      << false << none << none;
+    QTest::newRow("mentor: another's match elsewhere") << "mentor" << "otherMatch" << none << false << none << none;
+    QTest::newRow("mentor: referral without a match") << "mentor" << "referral" << none << false << none << none;
+    QTest::newRow("mentor: another mentor's gate day") << "mentor" << "gate" << QStringList{"match"} << true
+                                                       << QStringList{"met_at_gate"} << QStringList{"notes"};
+    QTest::newRow("mentor: own gate day") << "mentor" << "gate" << QStringList{"match", "author"} << true
+                                          << QStringList{"met_at_gate", "notes"} << none;
     QTest::newRow("befriender: case") << "befriender" << "case" << QStringList{"match"} << true
                                       << QStringList{"stream", "status"} << none;
     QTest::newRow("befriender: own match") << "befriender" << "match" << none << true << QStringList{"status"} << none;
@@ -167,6 +180,8 @@ void AccessTest::readView()
         {"safeguarding", {"safeguarding_report", hexId(81)}},
         {"triage", {"triage", hexId(82)}},
         {"fcr", {"first_contact_report", hexId(83)}},
+        {"referral", {"mentoring_referral", hexId(84)}},
+        {"gate", {"gate_day", hexId(85)}},
     };
     s.check(hexId(59), s.prisoner, "2025-02-01", R"([{"kind":"named_person","person_id":")" + s.irina + R"("}])");
     auto check = *s.facts.record("protection_check", hexId(59));
@@ -186,6 +201,11 @@ void AccessTest::readView()
     s.put("first_contact_report", hexId(83),
           R"({"case_id":")" + s.playCase + R"(","carer_id":")" + s.sam + R"(","sent_to_volunteer":")" + s.playVolunteer
               + R"(","sent_on":"2025-01-20","carer_assessment":"Coping well"})");
+    s.put("mentoring_referral", hexId(84),
+          R"({"case_id":")" + s.befriendingCase + R"(","referred_on":"2025-01-20","vulnerabilities":["substance_misuse"],"supervision":"licence","responsible_officer":"R. Officer","notes":"History"})");
+    s.put("gate_day", hexId(85),
+          R"({"case_id":")" + s.befriendingCase + R"(","person_id":")" + s.prisoner
+              + R"(","occurred_at":"2025-03-01T08:00:00Z","met_at_gate":true,"notes":"Went to probation together"})");
 
     const auto& [type, id] = records.at(record);
     const auto stored = s.facts.record(type, id);

@@ -56,6 +56,12 @@ void RecordTest::recordTypes_data()
     QTest::newRow("child_assessment") << "child_assessment" << false << false;
     QTest::newRow("casework_checklist") << "casework_checklist" << false << false;
     QTest::newRow("feedback_survey") << "feedback_survey" << false << false;
+    QTest::newRow("mentoring_referral") << "mentoring_referral" << false << false;
+    QTest::newRow("pre_release_meeting") << "pre_release_meeting" << false << false;
+    QTest::newRow("gate_day") << "gate_day" << false << false;
+    QTest::newRow("onward_referral") << "onward_referral" << false << false;
+    QTest::newRow("welfare_grant_decision") << "welfare_grant_decision" << false << false;
+    QTest::newRow("welfare_grant_handover") << "welfare_grant_handover" << false << false;
     QTest::newRow("welfare_grant_request") << "welfare_grant_request" << false << false;
 }
 
@@ -71,11 +77,14 @@ void RecordTest::recordTypes()
 
 void RecordTest::unknownTypes()
 {
-    QCOMPARE(knownRecordTypes().size(), std::size_t(21));
+    QCOMPARE(knownRecordTypes().size(), std::size_t(27));
     QVERIFY(!isKnownRecordType("clearance"));
     QVERIFY(!isKnownRecordType(""));
     QVERIFY(!isKnownRecordType("Person"));
     QVERIFY(!isContactRecordType("safeguarding_report"));
+    // Gated as contacts, never counted as contact records of the contract.
+    QVERIFY(isGatedMeetingType("pre_release_meeting") && isGatedMeetingType("gate_day"));
+    QVERIFY(!isGatedMeetingType("contact_sheet") && !isContactRecordType("gate_day"));
 }
 
 QTEST_APPLESS_MAIN(RecordTest)

@@ -87,6 +87,10 @@ private slots:
     void playSessionsMinimum();
     void communitySupport_data();
     void communitySupport();
+    void communitySupportWeekly_data();
+    void communitySupportWeekly();
+    void welfareGrantHandover_data();
+    void welfareGrantHandover();
     void carePlanActions_data();
     void carePlanActions();
     void closedCaseHasNothing();
@@ -387,6 +391,91 @@ void RhythmsTest::communitySupport()
     const auto items = dueForCase(s.otherCase, s.facts, day(today));
     QCOMPARE(describe(items, "community_followup"), followup);
     QCOMPARE(describe(items, "community_support_end"), end);
+}
+
+// The toolkit's alternative: weekly for about the first four weeks, then fortnightly.
+void RhythmsTest::communitySupportWeekly_data()
+{
+    QTest::addColumn<QStringList>("contacts");
+    QTest::addColumn<QString>("today");
+    QTest::addColumn<QString>("followup");
+    QTest::newRow("release day") << QStringList{} << "2025-03-03" << "community_followup:due:2025-03-10";
+    QTest::newRow("weekly: next within 7 days") << QStringList{"2025-03-05"} << "2025-03-06"
+                                                << "community_followup:upcoming:2025-03-12";
+    QTest::newRow("weekly: due two days before") << QStringList{"2025-03-05"} << "2025-03-10"
+                                                 << "community_followup:due:2025-03-12";
+    QTest::newRow("weekly: overdue") << QStringList{"2025-03-05"} << "2025-03-13"
+                                     << "community_followup:overdue:2025-03-12";
+    QTest::newRow("weekly through week four") << QStringList{"2025-03-05", "2025-03-12", "2025-03-19"} << "2025-03-20"
+                                              << "community_followup:upcoming:2025-03-26";
+    QTest::newRow("then fortnightly") << QStringList{"2025-03-05", "2025-03-12", "2025-03-19", "2025-03-26"}
+                                      << "2025-03-27" << "community_followup:upcoming:2025-04-09";
+}
+
+void RhythmsTest::communitySupportWeekly()
+{
+    QFETCH(QStringList, contacts);
+    QFETCH(QString, today);
+    QFETCH(QString, followup);
+    Scenario s;
+    setField(s, "case", s.otherCase, "stream", "casework");
+    setField(s, "case", s.otherCase, "released_on", "2025-03-03");
+    setField(s, "case", s.otherCase, "after_release_cadence", "weekly_four_weeks");
+    for (const auto& contact : contacts) {
+        s.recordContact("session_report", s.otherCase, s.otherPerson, contact.toStdString() + "T12:00:00Z",
+                        s.otherPractitioner);
+    }
+    QCOMPARE(describe(dueForCase(s.otherCase, s.facts, day(today)), "community_followup"), followup);
+}
+
+// An approved grant is handed over on release day when the decision came before it, else within
+// a week of the decision; a declined one, or one handed over, leaves nothing to do.
+void RhythmsTest::welfareGrantHandover_data()
+{
+    QTest::addColumn<QString>("releaseDate");
+    QTest::addColumn<QString>("decision"); // approved, declined, ""
+    QTest::addColumn<bool>("handedOver");
+    QTest::addColumn<QString>("today");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("approved before release") << "2025-03-20" << "approved" << false << "2025-03-10"
+                                             << "welfare_grant_handover:upcoming:2025-03-20";
+    QTest::newRow("release day") << "2025-03-20" << "approved" << false << "2025-03-20"
+                                 << "welfare_grant_handover:due:2025-03-20";
+    QTest::newRow("not handed over on release day") << "2025-03-20" << "approved" << false << "2025-03-21"
+                                                    << "welfare_grant_handover:overdue:2025-03-20";
+    QTest::newRow("no release date: within a week") << "" << "approved" << false << "2025-03-10"
+                                                    << "welfare_grant_handover:due:2025-03-12";
+    QTest::newRow("decided after release: within a week") << "2025-03-01" << "approved" << false << "2025-03-13"
+                                                          << "welfare_grant_handover:overdue:2025-03-12";
+    QTest::newRow("handed over") << "2025-03-20" << "approved" << true << "2025-03-21" << "-";
+    QTest::newRow("declined") << "2025-03-20" << "declined" << false << "2025-03-21" << "-";
+    QTest::newRow("not decided") << "2025-03-20" << "" << false << "2025-03-21" << "-";
+}
+
+void RhythmsTest::welfareGrantHandover()
+{
+    QFETCH(QString, releaseDate);
+    QFETCH(QString, decision);
+    QFETCH(bool, handedOver);
+    QFETCH(QString, today);
+    QFETCH(QString, expected);
+    Scenario s;
+    setField(s, "case", s.befriendingCase, "release_date", releaseDate.toStdString());
+    const std::string request = hexId(93);
+    s.put("welfare_grant_request", request,
+          R"({"case_id":")" + s.befriendingCase + R"(","person_id":")" + s.irina
+              + R"(","requested_on":"2025-03-01","purpose":"food","amount_pence":2000,"justification":"x"})");
+    if (!decision.isEmpty()) {
+        s.put("welfare_grant_decision", hexId(94),
+              R"({"case_id":")" + s.befriendingCase + R"(","request_id":")" + request
+                  + R"(","decided_on":"2025-03-05","decision":")" + decision.toStdString() + R"("})");
+    }
+    if (handedOver) {
+        s.put("welfare_grant_handover", hexId(95),
+              R"({"case_id":")" + s.befriendingCase + R"(","request_id":")" + request
+                  + R"(","handed_over_on":"2025-03-20","items":["food_vouchers"],"received":true})");
+    }
+    QCOMPARE(describe(dueForCase(s.befriendingCase, s.facts, day(today)), "welfare_grant_handover"), expected);
 }
 
 void RhythmsTest::carePlanActions_data()

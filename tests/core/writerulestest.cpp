@@ -57,7 +57,7 @@ struct World : Scenario
             {"BEFRIENDER", befriender}, {"UNVETTED", unvetted}, {"PLAYVOL", playVolunteer}, {"PRISONER", prisoner},
             {"IRINA", irina}, {"MAYA", maya}, {"SAM", sam}, {"OLGA", otherPerson}, {"KARL", karl}, {"LENA", lena},
             {"NADIA", southIntake}, {"BCASE", befriendingCase}, {"PCASE", playCase}, {"OCASE", otherCase},
-            {"SCASE", southCase}, {"BMATCH", befriendingMatch}, {"PMATCH", playMatch}, {"NEWID", hexId(7777)}, {"OTHERNEW", hexId(7778)},
+            {"SCASE", southCase}, {"MCASE", hexId(14)}, {"GRANT", hexId(87)}, {"BMATCH", befriendingMatch}, {"PMATCH", playMatch}, {"NEWID", hexId(7777)}, {"OTHERNEW", hexId(7778)},
         };
         for (const auto& [placeholder, id] : names) {
             for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder)) {
@@ -106,6 +106,26 @@ struct World : Scenario
                 consent(hexId(47), sam, sam, "data_entry", "withdrawn", "2025-02-10T10:00:00Z");
             } else if (key == "irinaShares") {
                 consent(hexId(48), irina, irina, "share_with_professionals", "given", "2025-02-01T10:00:00Z");
+            } else if (key == "mentoring") {
+                // Daniel's own mentoring case: the mentor matched on it, his consent to be contacted.
+                put("case", hexId(14),
+                    R"({"person_id":")" + prisoner + R"(","stream":"mentoring","practitioner_id":")" + practitioner
+                        + R"(","status":"open","release_date":"2025-03-10"})");
+                consent(hexId(49), prisoner, prisoner, "contact", "given", "2025-01-05T10:00:00Z");
+                match(hexId(26), hexId(14), mentor, prisoner, "active", "2025-02-01");
+            } else if (key == "mentoringRestricted") {
+                check(hexId(58), prisoner, "2025-02-20",
+                      R"([{"kind":"named_person","person_id":")" + prisoner + R"("}])");
+            } else if (key.startsWith("grant")) {
+                put("welfare_grant_request", hexId(87),
+                    R"({"case_id":")" + befriendingCase + R"(","person_id":")" + irina
+                        + R"(","requested_on":"2025-02-20","purpose":"food","amount_pence":2000,"justification":"No food."})");
+                if (key == "grantApproved" || key == "grantDeclined") {
+                    put("welfare_grant_decision", hexId(88),
+                        R"({"case_id":")" + befriendingCase + R"(","request_id":")" + hexId(87) + R"(","decided_on":"2025-02-25",)"
+                            + (key == "grantApproved" ? R"("decision":"approved","given_as":"vouchers"})"
+                                                      : R"("decision":"declined","decline_reason":"funds_unavailable"})"));
+                }
             } else if (key == "session") {
                 put("session_report", hexId(85),
                     R"({"case_id":")" + befriendingCase + R"(","person_id":")" + irina
@@ -341,6 +361,41 @@ void WriteRulesTest::judge_data()
     row("session by an unmatched volunteer", "", "visitor", "contact_sheet", "NEWID", kContact, "rejected", "forbidden");
     row("welfare grant for a child", "", "practitioner", "welfare_grant_request", "NEWID", R"({"case_id":"PCASE","person_id":"MAYA","requested_on":"2025-03-01","purpose":"food","amount_pence":2000,"justification":"No food at home."})", "rejected", "too_young");
     row("welfare grant for an adult", "", "practitioner", "welfare_grant_request", "NEWID", R"({"case_id":"BCASE","person_id":"IRINA","requested_on":"2025-03-01","purpose":"food","amount_pence":2000,"justification":"No food at home."})", "applied", "");
+    // Through the gate: practitioners refer and decide; mentors write their meetings on their cases.
+    const char* referral = R"({"case_id":"MCASE","referred_on":"2025-01-20","vulnerabilities":["no_fixed_abode","substance_misuse"],"supervision":"licence","responsible_officer":"R. Officer"})";
+    row("practitioner refers to mentoring", "mentoring", "practitioner", "mentoring_referral", "NEWID", referral, "applied", "");
+    row("another team's practitioner refers", "mentoring", "southPractitioner", "mentoring_referral", "NEWID", referral, "rejected", "forbidden");
+    row("the mentor refers", "mentoring", "mentor", "mentoring_referral", "NEWID", referral, "rejected", "forbidden");
+    row("the coordinator refers", "mentoring", "coordinator", "mentoring_referral", "NEWID", referral, "rejected", "forbidden");
+    row("referral without vulnerabilities", "mentoring", "practitioner", "mentoring_referral", "NEWID", R"({"case_id":"MCASE","referred_on":"2025-01-20"})", "rejected", "invalid:vulnerabilities");
+    row("responsible officer without licence or RAR", "mentoring", "practitioner", "mentoring_referral", "NEWID", R"({"case_id":"MCASE","referred_on":"2025-01-20","vulnerabilities":["domestic_abuse"],"supervision":"none","responsible_officer":"R. Officer"})", "rejected", "invalid:responsible_officer");
+    const char* meeting = R"({"case_id":"MCASE","person_id":"PRISONER","occurred_at":"2025-02-24T10:00:00Z","service_explained":true})";
+    row("matched mentor's prison meeting", "mentoring", "mentor", "pre_release_meeting", "NEWID", meeting, "applied", "");
+    row("practitioner's prison meeting", "mentoring", "practitioner", "pre_release_meeting", "NEWID", meeting, "applied", "");
+    row("unmatched mentor's prison meeting", "", "mentor", "pre_release_meeting", "NEWID", R"({"case_id":"BCASE","person_id":"IRINA","occurred_at":"2025-02-24T10:00:00Z","service_explained":true})", "rejected", "forbidden");
+    row("befriender's prison meeting", "mentoring", "befriender", "pre_release_meeting", "NEWID", meeting, "rejected", "forbidden");
+    row("prison meeting against a restriction is held", "mentoring;mentoringRestricted", "mentor", "pre_release_meeting", "NEWID", meeting, "quarantined", "restricted");
+    const char* gate = R"({"case_id":"MCASE","person_id":"PRISONER","occurred_at":"2025-03-01T08:00:00Z","met_at_gate":true,"appointments_attended":["offender_manager","housing"]})";
+    row("matched mentor's gate day", "mentoring", "mentor", "gate_day", "NEWID", gate, "applied", "");
+    row("gate day without saying whether met", "mentoring", "mentor", "gate_day", "NEWID", R"({"case_id":"MCASE","person_id":"PRISONER","occurred_at":"2025-03-01T08:00:00Z"})", "rejected", "invalid:met_at_gate");
+    row("gate day from tomorrow", "mentoring", "mentor", "gate_day", "NEWID", R"({"case_id":"MCASE","person_id":"PRISONER","occurred_at":"2025-03-02T08:00:00Z","met_at_gate":true})", "rejected", "invalid:occurred_at");
+    row("gate day by a prison visitor", "mentoring", "visitor", "gate_day", "NEWID", gate, "rejected", "forbidden");
+    row("mentor's contact sheet after release", "mentoring", "mentor", "contact_sheet", "NEWID", R"({"case_id":"MCASE","person_id":"PRISONER","occurred_at":"2025-03-01T10:00:00Z","mode":"phone","concerns":"none"})", "applied", "");
+    row("practitioner's onward referral", "mentoring", "practitioner", "onward_referral", "NEWID", R"({"case_id":"MCASE","referred_on":"2025-03-01","organisation":"Community mentoring trust","support_needed":["longer_term_mentoring"],"consent_to_share":true})", "applied", "");
+    row("mentor's onward referral", "mentoring", "mentor", "onward_referral", "NEWID", R"({"case_id":"MCASE","referred_on":"2025-03-01","organisation":"Community mentoring trust","support_needed":["longer_term_mentoring"],"consent_to_share":true})", "rejected", "forbidden");
+    // Welfare grants: decided on a request of the same case, handed over once approved.
+    row("grant approved as vouchers", "grant", "practitioner", "welfare_grant_decision", "NEWID", R"({"case_id":"BCASE","request_id":"GRANT","decided_on":"2025-03-01","decision":"approved","given_as":"vouchers","amount_pence":2000})", "applied", "");
+    row("grant declined with a reason", "grant", "practitioner", "welfare_grant_decision", "NEWID", R"({"case_id":"BCASE","request_id":"GRANT","decided_on":"2025-03-01","decision":"declined","decline_reason":"funds_unavailable"})", "applied", "");
+    row("grant declined without a reason", "grant", "practitioner", "welfare_grant_decision", "NEWID", R"({"case_id":"BCASE","request_id":"GRANT","decided_on":"2025-03-01","decision":"declined"})", "rejected", "invalid:decline_reason");
+    row("grant approved without vouchers or goods", "grant", "practitioner", "welfare_grant_decision", "NEWID", R"({"case_id":"BCASE","request_id":"GRANT","decided_on":"2025-03-01","decision":"approved"})", "rejected", "invalid:given_as");
+    row("decision on no request", "", "practitioner", "welfare_grant_decision", "NEWID", R"({"case_id":"BCASE","request_id":"NEWID","decided_on":"2025-03-01","decision":"declined","decline_reason":"other"})", "rejected", "invalid:request_id");
+    row("decision on another case's request", "grant", "practitioner", "welfare_grant_decision", "NEWID", R"({"case_id":"PCASE","request_id":"GRANT","decided_on":"2025-03-01","decision":"declined","decline_reason":"other"})", "rejected", "invalid:request_id");
+    row("approval once the case has closed", "grant;checklist;closed", "practitioner", "welfare_grant_decision", "NEWID", R"({"case_id":"BCASE","request_id":"GRANT","decided_on":"2025-03-01","decision":"approved","given_as":"goods"})", "rejected", "no_relationship");
+    row("the befriender decides a grant", "grant", "befriender", "welfare_grant_decision", "NEWID", R"({"case_id":"BCASE","request_id":"GRANT","decided_on":"2025-03-01","decision":"approved","given_as":"goods"})", "rejected", "forbidden");
+    const char* handover = R"({"case_id":"BCASE","request_id":"GRANT","handed_over_on":"2025-03-01","items":["food_vouchers","travel_card"],"received":true})";
+    row("handover of an approved grant", "grantApproved", "practitioner", "welfare_grant_handover", "NEWID", handover, "applied", "");
+    row("handover of a declined grant", "grantDeclined", "practitioner", "welfare_grant_handover", "NEWID", handover, "rejected", "invalid:request_id");
+    row("handover before any decision", "grant", "practitioner", "welfare_grant_handover", "NEWID", handover, "rejected", "invalid:request_id");
 }
 
 void WriteRulesTest::judge()
@@ -451,7 +506,9 @@ void WriteRulesTest::writableRecordTypes_data()
     QTest::newRow("play_volunteer") << "play_volunteer"
                                     << QStringList{"play_session", "safeguarding_report", "child_assessment"};
     QTest::newRow("prison_visitor") << "prison_visitor" << QStringList{"contact_sheet", "safeguarding_report"};
-    QTest::newRow("mentor") << "mentor" << QStringList{"session_report", "contact_sheet", "safeguarding_report"};
+    QTest::newRow("mentor") << "mentor"
+                            << QStringList{"session_report", "contact_sheet", "safeguarding_report", "pre_release_meeting",
+                                           "gate_day"};
     QTest::newRow("coordinator") << "coordinator" << QStringList{"case", "vetting", "match", "safeguarding_report"};
     QTest::newRow("safeguarding_officer") << "safeguarding_officer" << QStringList{"safeguarding_report"};
     QTest::newRow("manager") << "manager" << QStringList{"safeguarding_report"};
@@ -461,7 +518,8 @@ void WriteRulesTest::writableRecordTypes_data()
         << QStringList{"person", "case", "relationship", "consent", "protection_check", "session_report", "contact_sheet",
                        "play_session", "safeguarding_report", "radar", "triage", "care_plan_action", "outcome_report",
                        "first_contact_report", "carer_contact_attempt", "child_assessment", "casework_checklist",
-                       "feedback_survey", "welfare_grant_request"};
+                       "feedback_survey", "welfare_grant_request", "mentoring_referral", "pre_release_meeting",
+                       "gate_day", "onward_referral", "welfare_grant_decision", "welfare_grant_handover"};
 }
 
 void WriteRulesTest::writableRecordTypes()
@@ -483,7 +541,9 @@ void WriteRulesTest::formsForCase_data()
     QTest::addColumn<QString>("stream");
     QTest::addColumn<QStringList>("types"); // in the order offered
     const QStringList casework{"radar", "triage", "care_plan_action", "outcome_report", "casework_checklist",
-                               "feedback_survey", "welfare_grant_request"};
+                               "feedback_survey", "welfare_grant_request", "welfare_grant_decision",
+                               "welfare_grant_handover"};
+    const QStringList mentoring{"mentoring_referral", "pre_release_meeting", "gate_day", "onward_referral"};
     const QStringList play{"first_contact_report", "carer_contact_attempt", "child_assessment"};
     QTest::newRow("befriender on befriending")
         << "befriender" << "befriending" << QStringList{"session_report", "contact_sheet", "safeguarding_report"};
@@ -494,7 +554,10 @@ void WriteRulesTest::formsForCase_data()
         << "play_volunteer" << "befriending" << QStringList{"safeguarding_report"};
     QTest::newRow("prison visitor on visitor") << "prison_visitor" << "visitor" << QStringList{"contact_sheet", "safeguarding_report"};
     QTest::newRow("mentor on mentoring")
-        << "mentor" << "mentoring" << QStringList{"session_report", "contact_sheet", "safeguarding_report"};
+        << "mentor" << "mentoring"
+        << QStringList{"session_report", "contact_sheet", "pre_release_meeting", "gate_day", "safeguarding_report"};
+    QTest::newRow("mentor on befriending: no gate day")
+        << "mentor" << "befriending" << QStringList{"session_report", "contact_sheet", "safeguarding_report"};
     QTest::newRow("coordinator: a match on any case") << "coordinator" << "befriending"
                                                         << QStringList{"match", "safeguarding_report"};
     QTest::newRow("manager") << "manager" << "casework" << QStringList{"safeguarding_report"};
@@ -505,6 +568,9 @@ void WriteRulesTest::formsForCase_data()
         << "practitioner" << "casework" << (QStringList{"contact_sheet"} + casework + QStringList{"safeguarding_report"});
     QTest::newRow("practitioner on visitor") << "practitioner" << "visitor"
                                              << (QStringList{"contact_sheet"} + casework + QStringList{"safeguarding_report"});
+    QTest::newRow("practitioner on mentoring: the through-the-gate forms")
+        << "practitioner" << "mentoring"
+        << (QStringList{"session_report", "contact_sheet"} + casework + mentoring + QStringList{"safeguarding_report"});
     QTest::newRow("practitioner on play: play forms, no contact sheet")
         << "practitioner" << "play" << (QStringList{"play_session"} + casework + play + QStringList{"safeguarding_report"});
 }

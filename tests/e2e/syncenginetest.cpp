@@ -111,7 +111,8 @@ private slots:
 
         Device practitioner(*m_server, m_practitionerId, {Role::Practitioner});
         QVERIFY(practitioner.sync().ok);
-        QCOMPARE(practitioner.store->recordsOfType("case").size(), std::size_t(3));
+        // The family's three cases and the three through-the-gate mentoring cases.
+        QCOMPARE(practitioner.store->recordsOfType("case").size(), std::size_t(6));
         QVERIFY(!practitioner.store->recordsOfType("protection_check").empty());
     }
 
