@@ -33,6 +33,8 @@ mkdir -p "$run"
 stop_server
 
 db="$run/fieldbook.db"
+# A fresh demo each run: the demo data of this version, never a database left by an older one.
+rm -f "$db" "$db-wal" "$db-shm" "$db.key" "$db.cert.pem" "$db.key.pem"
 "$server" admin --db "$db" seed-demo > "$run/demo.json"
 # The demo establishment's population by self-defined ethnicity, for the monthly report's take-up.
 printf 'ethnicity,count\r\nWhite British,540\r\nBlack British,210\r\nAsian British,150\r\n"Mixed, multiple",60\r\nOther,40\r\n' \
