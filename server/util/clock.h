@@ -41,7 +41,7 @@ private:
 // The UTC calendar day of an instant in seconds.
 inline Date dayOf(std::int64_t seconds)
 {
-    return Date::fromDays(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400);
+    return Date::fromEpochSeconds(seconds);
 }
 
 } // namespace fieldbook::server

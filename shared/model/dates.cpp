@@ -69,6 +69,12 @@ std::optional<Date> Date::fromDateOrInstant(std::string_view text)
     return std::nullopt;
 }
 
+Date Date::fromEpochSeconds(std::int64_t seconds)
+{
+    constexpr std::int64_t kDay = 86400;
+    return fromDays(seconds >= 0 ? seconds / kDay : (seconds - kDay + 1) / kDay);
+}
+
 Date Date::fromDays(std::int64_t daysSinceEpoch)
 {
     const std::int64_t z = daysSinceEpoch + 719468;

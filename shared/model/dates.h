@@ -21,6 +21,8 @@ struct Date
     // The date part of an RFC 3339 UTC instant "YYYY-MM-DDTHH:MM:SSZ", or of a plain date.
     static std::optional<Date> fromDateOrInstant(std::string_view text);
     static Date fromDays(std::int64_t daysSinceEpoch);
+    // The UTC calendar day of an instant in seconds since the epoch (before 1970 too).
+    static Date fromEpochSeconds(std::int64_t seconds);
 
     std::int64_t daysSinceEpoch() const;
     Date addDays(std::int64_t days) const;

@@ -207,8 +207,8 @@ bool dateAhead(const boost::json::object& fields, std::string_view field, Date l
 
 Date dayOfMillis(std::int64_t millis)
 {
-    constexpr std::int64_t kDay = 86'400'000;
-    return Date::fromDays(millis >= 0 ? millis / kDay : (millis - kDay + 1) / kDay);
+    constexpr std::int64_t kSecond = 1000;
+    return Date::fromEpochSeconds(millis >= 0 ? millis / kSecond : (millis - kSecond + 1) / kSecond);
 }
 
 } // namespace

@@ -23,6 +23,8 @@ class DatesTest : public QObject
     Q_OBJECT
 
 private slots:
+    void fromEpochSeconds_data();
+    void fromEpochSeconds();
     void parse_data();
     void parse();
     void fromDateOrInstant_data();
@@ -241,6 +243,27 @@ void DatesTest::formatInstant()
     if (seconds >= 0) {
         QCOMPARE(*fieldbook::parseInstant(text.toStdString()), seconds);
     }
+}
+
+// The UTC day of an instant, either side of midnight and of the epoch.
+void DatesTest::fromEpochSeconds_data()
+{
+    QTest::addColumn<qint64>("seconds");
+    QTest::addColumn<QString>("day");
+    QTest::newRow("the epoch") << qint64(0) << "1970-01-01";
+    QTest::newRow("the last second of the first day") << qint64(86399) << "1970-01-01";
+    QTest::newRow("the second day") << qint64(86400) << "1970-01-02";
+    QTest::newRow("a second before the epoch") << qint64(-1) << "1969-12-31";
+    QTest::newRow("the first second of the day before") << qint64(-86400) << "1969-12-31";
+    QTest::newRow("a second earlier") << qint64(-86401) << "1969-12-30";
+    QTest::newRow("2025-03-01 12:00") << qint64(1740830400) << "2025-03-01";
+}
+
+void DatesTest::fromEpochSeconds()
+{
+    QFETCH(qint64, seconds);
+    QFETCH(QString, day);
+    QCOMPARE(QString::fromStdString(fieldbook::Date::fromEpochSeconds(seconds).toString()), day);
 }
 
 QTEST_APPLESS_MAIN(DatesTest)
