@@ -160,6 +160,9 @@ private:
             if (!creator.empty() && creator != after.text("practitioner_id")) {
                 m_store.addAccessEvent(after.text("practitioner_id"), caseId);
             }
+            // A referral for volunteers: the team's coordinators now see its person, written
+            // before the case made them a referral (ReaderScope::isTeamReferral).
+            noteReferralForCoordinators(after, caseId);
         } else if (after.type == "relationship") {
             // A link made, moved or removed changes whose records the practitioners of the cases
             // on either side see: the prisoner's checks reach the family member's practitioner.
@@ -176,12 +179,35 @@ private:
         }
     }
 
-    void raiseAlerts(const StoredRecord& quarantined, const std::string& reason)
+    const std::vector<User>& users()
     {
         if (!m_usersLoaded) {
             m_users = m_store.users();
             m_usersLoaded = true;
         }
+        return m_users;
+    }
+
+    void noteReferralForCoordinators(const Record& theCase, const std::string& caseId)
+    {
+        const std::string stream = theCase.text("stream");
+        if (stream.empty() || stream == "casework") {
+            return;
+        }
+        const auto practitioner = m_facts.user(theCase.text("practitioner_id"));
+        if (!practitioner || practitioner->team.empty()) {
+            return;
+        }
+        for (const User& user : users()) {
+            if (user.roles.has(Role::Coordinator) && user.team == practitioner->team) {
+                m_store.addAccessEvent(user.id, caseId);
+            }
+        }
+    }
+
+    void raiseAlerts(const StoredRecord& quarantined, const std::string& reason)
+    {
+        users();
         for (const std::string& recipient : heldRecordAudience(quarantined.caseId, m_users, m_facts)) {
             StoredRecord alert = makeAlert(quarantined, reason, recipient, m_now);
             m_store.putRecord(alert);

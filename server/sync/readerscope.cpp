@@ -109,6 +109,7 @@ ReaderContext ReaderScope::contextFor(const StoredRecord& stored) const
     if (m_reader.roles.has(Role::Coordinator)) {
         const auto& author = userOf(record.author);
         context.authorIsVolunteer = author && author->roles.anyVolunteer();
+        context.teamReferral = isTeamReferral(record);
     }
     if (!m_reader.team.empty()) {
         const std::string volunteer = record.text("volunteer");
@@ -116,6 +117,35 @@ ReaderContext ReaderScope::contextFor(const StoredRecord& stored) const
                            (!volunteer.empty() && teamOf(volunteer) == m_reader.team);
     }
     return context;
+}
+
+bool ReaderScope::isTeamReferralCase(const Record& theCase) const
+{
+    const std::string stream = theCase.text("stream");
+    return !m_reader.team.empty() && !stream.empty() && stream != "casework" &&
+           teamOf(theCase.text("practitioner_id")) == m_reader.team;
+}
+
+bool ReaderScope::isTeamReferral(const Record& record) const
+{
+    if (record.type == "case") {
+        return isTeamReferralCase(record);
+    }
+    if (record.type != "person") {
+        return false;
+    }
+    for (const Record& theCase : m_facts.recordsWhere("case", "person_id", record.id)) {
+        if (isTeamReferralCase(theCase)) {
+            return true;
+        }
+    }
+    // A play case is the carer's; the child is the person of its match.
+    for (const Record& match : m_facts.recordsWhere("match", "person_id", record.id)) {
+        if (const auto theCase = m_facts.record("case", match.text("case_id")); theCase && isTeamReferralCase(*theCase)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 ReaderContext ReaderScope::formerContextFor(const StoredRecord& record) const

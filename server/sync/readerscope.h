@@ -57,6 +57,10 @@ public:
 private:
     const std::optional<User>& userOf(const std::string& userId) const;
     std::string teamOf(const std::string& userId) const;
+    // (coordinators) A case of a volunteer stream run by a practitioner of the reader's team, or
+    // the person of one (its own person, or the child of one of its matches).
+    bool isTeamReferralCase(const Record& theCase) const;
+    bool isTeamReferral(const Record& record) const;
 
     User m_reader;
     const FactSource& m_facts;

@@ -87,10 +87,31 @@ std::optional<boost::json::object> managerView(const Record& record, const Reade
     return std::nullopt;
 }
 
-std::optional<boost::json::object> coordinatorView(const Record& record, const ReaderContext& context)
+// What anyone matched with a person, or matching them, sees of the person record.
+boost::json::object volunteerPersonView(const Record& record, Date today)
+{
+    boost::json::object view;
+    for (const auto& entry : record.fields) {
+        if (among(kVolunteerPersonFields, entry.key())) {
+            view[entry.key()] = entry.value();
+        }
+    }
+    addAgeBand(record, view, today);
+    return view;
+}
+
+std::optional<boost::json::object> coordinatorView(const Record& record, const ReaderContext& context, Date today)
 {
     if (context.isAuthor) {
         return record.fields;
+    }
+    // Matching needs the referral by name: the case of a volunteer stream and its person, as a
+    // matched volunteer would see them. Consents, checks and relationships stay the practitioner's.
+    if (context.teamReferral && record.type == "case") {
+        return without(record, narrativeFields(record));
+    }
+    if (context.teamReferral && record.type == "person") {
+        return volunteerPersonView(record, today);
     }
     const bool volunteersWork = isContactRecordType(record.type) || record.type == "child_assessment";
     const bool supervised = record.type == "vetting" || record.type == "match" || volunteersWork;
@@ -122,14 +143,7 @@ std::optional<boost::json::object> volunteerView(const User& reader, const Recor
         return std::nullopt;
     }
     if (record.type == "person") {
-        boost::json::object view;
-        for (const auto& entry : record.fields) {
-            if (among(kVolunteerPersonFields, entry.key())) {
-                view[entry.key()] = entry.value();
-            }
-        }
-        addAgeBand(record, view, today);
-        return view;
+        return volunteerPersonView(record, today);
     }
     if (record.type == "case") {
         return without(record, narrativeFields(record));
@@ -179,7 +193,7 @@ std::optional<boost::json::object> viewFor(Role role, const User& reader, const 
         }
         return std::nullopt;
     case Role::Coordinator:
-        return coordinatorView(record, context);
+        return coordinatorView(record, context, today);
     case Role::Befriender:
     case Role::PlayVolunteer:
     case Role::PrisonVisitor:

@@ -31,6 +31,8 @@ struct ReaderContext
     bool isAuthor = false;           // the reader wrote this record
     bool sameTeam = false;           // the record's volunteer/author is in the reader's team (coordinators)
     bool authorIsVolunteer = false;  // the record's author holds a volunteer role (coordinators see their reports)
+    bool teamReferral = false;       // (coordinators) a case of a volunteer stream whose practitioner is in the
+                                     // reader's team, or the person of one: what matching needs to name
     bool breakGlass = false;         // an audited break-the-glass grant of a safeguarding officer on this case
     std::optional<Date> today;       // the day age bands are computed for; the UTC date of the wall clock if unset
 };
@@ -51,6 +53,8 @@ std::vector<std::string> peopleOf(const Record& record);
 //   safeguarding_officer: every safeguarding_report, anything else only with breakGlass;
 //   practitioner: everything on their cases (isCasePractitioner) and what they wrote;
 //   coordinator: vetting, match and volunteers' contact records / child assessments of their team;
+//   the referrals they match (teamReferral): the case without narrative fields, and its person as a
+//   volunteer sees them (first name, how to reach them, age_band) — never consents, checks or notes;
 //   volunteers: their own match records (a mentor also the other active matches of a case they
 //   hold an active match on: the intensive mentoring group); with an active match on the case: the person (first
 //   name, how to reach them, establishment, release date, age_band), the case, contact records,

@@ -155,6 +155,25 @@ void AccessTest::readView_data()
     QTest::newRow("coordinator: protection check") << "coordinator" << "check" << QStringList{"team"} << false << none
                                                    << none;
     QTest::newRow("coordinator: person") << "coordinator" << "irina" << QStringList{"team"} << false << none << none;
+    // Matching names the referral: its person as a matched volunteer sees them, the case without notes.
+    QTest::newRow("coordinator: person of a team referral") << "coordinator" << "irina" << QStringList{"referral"}
+                                                            << true << QStringList{"given_name", "age_band", "phone"}
+                                                            << QStringList{"date_of_birth", "family_name", "ethnicity"};
+    QTest::newRow("coordinator: team referral case") << "coordinator" << "case" << QStringList{"referral"} << true
+                                                     << QStringList{"stream", "status", "person_id"} << none;
+    QTest::newRow("coordinator: referral's consent stays hidden") << "coordinator" << "consent"
+                                                                  << QStringList{"referral", "team"} << false << none
+                                                                  << none;
+    QTest::newRow("coordinator: referral's check stays hidden") << "coordinator" << "check"
+                                                                << QStringList{"referral", "team"} << false << none
+                                                                << none;
+    QTest::newRow("coordinator: referral's triage stays hidden") << "coordinator" << "triage"
+                                                                 << QStringList{"referral", "team"} << false << none
+                                                                 << none;
+    QTest::newRow("befriender: referral flag opens nothing") << "befriender" << "irina" << QStringList{"referral"}
+                                                             << false << none << none;
+    QTest::newRow("practitioner: referral flag opens nothing") << "practitioner" << "irina" << QStringList{"referral"}
+                                                               << false << none << none;
 }
 
 void AccessTest::readView()
@@ -217,6 +236,7 @@ void AccessTest::readView()
     ctx.sameTeam = context.contains("team");
     ctx.breakGlass = context.contains("glass");
     ctx.authorIsVolunteer = context.contains("volunteerAuthor");
+    ctx.teamReferral = context.contains("referral");
     ctx.today = Date{2025, 3, 1};
     const auto view = fieldbook::readView(s.user(userOf(s, reader)), *stored, ctx);
     QCOMPARE(view.has_value(), visible);

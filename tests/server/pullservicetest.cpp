@@ -62,6 +62,7 @@ private slots:
     void adminSeesNoCaseContent();
     void safeguardingOfficerSeesReportsOnly();
     void coordinatorSeesVettingAndMatches();
+    void coordinatorLearnsOfANewReferral();
     void practitionerSeesOwnCasesOnly();
     void clearanceFollowsTheGates();
     void endedMatchIsRemovedFromThePhone();
@@ -219,8 +220,65 @@ void PullServiceTest::coordinatorSeesVettingAndMatches()
     const QSet<QString> seen = types(pulled);
     QVERIFY(seen.contains("vetting"));
     QVERIFY(seen.contains("match"));
-    for (const char* never : {"person", "protection_check", "consent", "relationship", "case"}) {
+    for (const char* never : {"protection_check", "consent", "relationship", "triage"}) {
         QVERIFY2(!seen.contains(QString::fromLatin1(never)), never);
+    }
+    // Matching names the referral: the befriending case of the team and its person, as a matched
+    // volunteer sees them; never the prisoner linked to them, never an identifying field.
+    QVERIFY(containsRecord(pulled, "case", m_world.caseId));
+    QVERIFY(containsRecord(pulled, "person", m_world.person));
+    QVERIFY2(!containsRecord(pulled, "person", m_world.prisoner), "the linked prisoner is not the referral's person");
+    for (const QJsonObject& change : ofType(pulled, "person")) {
+        const QJsonObject fields = change.value("fields").toObject();
+        QVERIFY(fields.contains("given_name"));
+        for (const char* hidden : {"family_name", "date_of_birth", "prison_number", "ethnicity"}) {
+            QVERIFY2(!fields.contains(QString::fromLatin1(hidden)), hidden);
+        }
+    }
+}
+
+void PullServiceTest::coordinatorLearnsOfANewReferral()
+{
+    QString cursor;
+    m_scenario.pullAll(m_scenario.coordinator, 200, &cursor);
+    const QString person = Scenario::newId();
+    QCOMPARE(m_scenario.pushOne(m_scenario.practitioner, "person",
+                                {{"kind", "family_member"}, {"given_name", "Nadia"}, {"family_name", "Khan"}}, person)
+                 .value("status")
+                 .toString(),
+             QStringLiteral("applied"));
+    QVERIFY(!containsRecord(m_scenario.pullAll(m_scenario.coordinator, 200, &cursor), "person", person));
+    const QString casework = Scenario::newId();
+    QCOMPARE(m_scenario.pushOne(m_scenario.practitioner, "case",
+                                {{"person_id", person},
+                                 {"stream", "casework"},
+                                 {"practitioner_id", m_scenario.practitioner.userId},
+                                 {"status", "open"},
+                                 {"opened_on", Scenario::day()}},
+                                casework)
+                 .value("status")
+                 .toString(),
+             QStringLiteral("applied"));
+    const auto afterCasework = m_scenario.pullAll(m_scenario.coordinator, 200, &cursor);
+    QVERIFY2(!containsRecord(afterCasework, "person", person), "casework is the practitioner's alone");
+    QVERIFY(!containsRecord(afterCasework, "case", casework));
+    const QString befriending = Scenario::newId();
+    QCOMPARE(m_scenario.pushOne(m_scenario.practitioner, "case",
+                                {{"person_id", person},
+                                 {"stream", "befriending"},
+                                 {"practitioner_id", m_scenario.practitioner.userId},
+                                 {"status", "open"},
+                                 {"opened_on", Scenario::day()}},
+                                befriending)
+                 .value("status")
+                 .toString(),
+             QStringLiteral("applied"));
+    const auto incremental = m_scenario.pullAll(m_scenario.coordinator, 200, &cursor);
+    QVERIFY(containsRecord(incremental, "case", befriending));
+    QVERIFY2(containsRecord(incremental, "person", person), "the person written before the referral reaches its coordinator");
+    QVERIFY(!containsRecord(incremental, "case", casework));
+    for (const QJsonObject& change : ofType(incremental, "person")) {
+        QVERIFY(!change.value("fields").toObject().contains("family_name"));
     }
 }
 
