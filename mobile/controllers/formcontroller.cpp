@@ -340,8 +340,24 @@ void FormController::checkGate()
     if (verdict.applied()) {
         verdict = checkConsentBeforeData(draft, store.facts());
     }
+    QString unknownGate;
     if (verdict.applied()) {
-        verdict = checkGatesFor(m_app->currentUser(), draft, before, store.facts(), today);
+        const User me = m_app->currentUser();
+        std::optional<GateDecision> personSide;
+        if (draft.type == "match" && !me.roles.has(Role::Practitioner)) {
+            // A coordinator's phone holds no consent or check: the server's answer for the
+            // referral's person stands in for them, and none yet means "not known", never clear.
+            personSide = GateDecision{GateReason::Forbidden, {}};
+            for (const Record& clearance : store.facts().recordsWhere("clearance", "case_id", draft.text("case_id"))) {
+                if (clearance.text("match_id").empty() && clearance.text("person_id") == draft.text("person_id")) {
+                    personSide = gateDecisionOfClearance(clearance);
+                }
+            }
+        }
+        verdict = checkGatesFor(me, draft, before, store.facts(), today, personSide ? &*personSide : nullptr);
+        if (personSide && verdict.reason == "forbidden" && personSide->reason == GateReason::Forbidden) {
+            unknownGate = tr("Whether this person may be matched is not known yet: sync, then try again.");
+        }
     }
     const bool gated = draft.type == "welfare_grant_request" || (draft.type == "match" && draft.text("status") == "active"
                                                                  && (!before || before->text("status") != "active"));
@@ -349,7 +365,9 @@ void FormController::checkGate()
         m_gateApplies = true;
         m_gateCleared = verdict.applied();
         m_gateRefuses = verdict.status == WriteStatus::Rejected;
-        m_gateText = verdict.applied() ? tr("The checks for this record pass.") : reasonText(verdict.reason);
+        m_gateText = verdict.applied()      ? tr("The checks for this record pass.")
+                     : unknownGate.isEmpty() ? reasonText(verdict.reason)
+                                             : unknownGate;
     }
 }
 

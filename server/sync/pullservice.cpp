@@ -142,6 +142,28 @@ public:
                                                 {"reason", reason}};
             out.push_back(encodeChange(change));
         }
+        // A coordinator's phone holds no consent and no check: the person's side of matching
+        // each open referral of their team, in words naming nobody (core referralClearanceFor).
+        if (m_scope.reader().roles.has(Role::Coordinator)) {
+            for (const Record& theCase : m_store.recordsWhere("case", "status", "open")) {
+                if (!m_scope.isTeamReferralCase(theCase)) {
+                    continue;
+                }
+                const GateDecision decision = referralClearanceFor(theCase.id, today, m_store);
+                const std::string recordId = derivedId("clearance|referral|" + theCase.id);
+                const std::string reason = decision.cleared() ? "" : decision.code();
+                Change change;
+                change.id = derivedId("clearance-change|" + recordId + '|' + reason);
+                change.recordType = "clearance";
+                change.recordId = recordId;
+                change.hlc = serverHlc(m_nowMillis, m_node);
+                change.fields = boost::json::object{{"case_id", theCase.id},
+                                                    {"person_id", theCase.text("person_id")},
+                                                    {"cleared", decision.cleared()},
+                                                    {"reason", reason}};
+                out.push_back(encodeChange(change));
+            }
+        }
         return out;
     }
 

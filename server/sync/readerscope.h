@@ -50,6 +50,10 @@ public:
     // Whether view() opened this record to the reader only because of a grant (to be audited).
     bool readUnderGrant(const std::string& type, const std::string& id) const;
 
+    // (coordinators) A case of a volunteer stream run by a practitioner of the reader's team, or
+    // the person of one (its own person, or the child of one of its matches).
+    bool isTeamReferralCase(const Record& theCase) const;
+
     // The reader's active matches (volunteer = reader, status = active).
     const std::vector<Record>& activeMatches() const { return m_activeMatches; }
     const User& reader() const { return m_reader; }
@@ -57,9 +61,6 @@ public:
 private:
     const std::optional<User>& userOf(const std::string& userId) const;
     std::string teamOf(const std::string& userId) const;
-    // (coordinators) A case of a volunteer stream run by a practitioner of the reader's team, or
-    // the person of one (its own person, or the child of one of its matches).
-    bool isTeamReferralCase(const Record& theCase) const;
     bool isTeamReferral(const Record& record) const;
 
     User m_reader;

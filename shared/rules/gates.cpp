@@ -138,6 +138,7 @@ struct GateInput
     bool addressVolunteer = true; // "your DBS check" (the volunteer's phone) or "the volunteer's"
     bool endingDayHeld = false;   // a match activation: the ending day itself is within the six months
     std::string name;             // how sentences name P: the given name, or words naming nobody
+    const GateDecision* personSide = nullptr; // gates 2 and 3 as decided elsewhere (a coordinator's phone)
 };
 
 GateDecision checkConsent(const GateInput& in, const std::vector<std::string>& prisoners, const std::string& name,
@@ -280,9 +281,8 @@ GateDecision checkEnding(const GateInput& in, const std::string& name, const Fac
     return {};
 }
 
-GateDecision runGates(const GateInput& in, const FactSource& facts)
+GateDecision checkPersonSide(const GateInput& in, const std::string& name, const FactSource& facts)
 {
-    const std::string name = in.name.empty() ? givenName(in.personId, facts) : in.name;
     const auto prisoners = prisonersOf(in.personId, facts);
     if (prisoners.empty()) {
         return decide(GateReason::ConsentMissing, "Not cleared: consent to contact " + name
@@ -291,7 +291,17 @@ GateDecision runGates(const GateInput& in, const FactSource& facts)
     if (auto decision = checkConsent(in, prisoners, name, facts); !decision.cleared()) {
         return decision;
     }
-    if (auto decision = checkProtection(in, prisoners, name, facts); !decision.cleared()) {
+    return checkProtection(in, prisoners, name, facts);
+}
+
+GateDecision runGates(const GateInput& in, const FactSource& facts)
+{
+    const std::string name = in.name.empty() ? givenName(in.personId, facts) : in.name;
+    if (in.personSide != nullptr) {
+        if (!in.personSide->cleared()) {
+            return *in.personSide;
+        }
+    } else if (auto decision = checkPersonSide(in, name, facts); !decision.cleared()) {
         return decision;
     }
     if (!in.volunteerId.empty()) {
@@ -384,7 +394,68 @@ GateDecision checkContact(const Record& contact, const User& author, const FactS
     return runGates(in, facts);
 }
 
+namespace {
+GateDecision matchActivation(const Record& match, const FactSource& facts, Date today, const GateDecision* personSide);
+} // namespace
+
 GateDecision checkMatchActivation(const Record& match, const FactSource& facts, Date today)
+{
+    return matchActivation(match, facts, today, nullptr);
+}
+
+GateDecision checkMatchActivation(const Record& match, const FactSource& facts, Date today,
+                                  const GateDecision& personSide)
+{
+    return matchActivation(match, facts, today, &personSide);
+}
+
+GateDecision referralClearanceFor(std::string_view caseId, Date day, const FactSource& facts)
+{
+    const auto theCase = facts.record("case", caseId);
+    if (!theCase || theCase->text("status") == "closed") {
+        return forbidden("this referral is not open");
+    }
+    GateInput in;
+    in.personId = theCase->text("person_id");
+    if (in.personId.empty()) {
+        return forbidden("the case names no person");
+    }
+    in.day = day;
+    in.play = theCase->text("stream") == "play";
+    in.name = "this person";
+    return checkPersonSide(in, in.name, facts);
+}
+
+GateDecision gateDecisionOfClearance(const Record& clearance)
+{
+    const auto* cleared = clearance.fields.if_contains("cleared");
+    if (cleared != nullptr && cleared->is_bool() && cleared->get_bool()) {
+        return {};
+    }
+    GateReason reason = gateReasonOfCode(clearance.text("reason"));
+    // "Not cleared" without a code still shuts the gate.
+    if (reason == GateReason::Cleared) {
+        reason = GateReason::Forbidden;
+    }
+    return decide(reason, "Not cleared");
+}
+
+GateReason gateReasonOfCode(std::string_view code)
+{
+    for (const GateReason reason :
+         {GateReason::Cleared, GateReason::ConsentMissing, GateReason::ConsentWithdrawn,
+          GateReason::ProtectionCheckMissing, GateReason::Restricted, GateReason::VettingInvalid,
+          GateReason::AfterEnding, GateReason::TooYoung, GateReason::NoRelationship}) {
+        if (gateReasonCode(reason) == code) {
+            return reason;
+        }
+    }
+    return GateReason::Forbidden;
+}
+
+namespace {
+
+GateDecision matchActivation(const Record& match, const FactSource& facts, Date today, const GateDecision* personSide)
 {
     const std::string personId = match.text("person_id");
     const std::string volunteerId = match.text("volunteer");
@@ -414,9 +485,12 @@ GateDecision checkMatchActivation(const Record& match, const FactSource& facts, 
     in.excludeMatchId = match.id;
     in.addressVolunteer = false;
     in.endingDayHeld = true;
-    in.name = "this person"; // a coordinator does not read person records
+    in.name = "this person"; // never a name: refusals name nobody
+    in.personSide = personSide;
     return runGates(in, facts);
 }
+
+} // namespace
 
 GateDecision clearanceFor(std::string_view caseId, std::string_view personId, std::string_view volunteerId, Date day,
                           const FactSource& facts)

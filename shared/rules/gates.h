@@ -73,6 +73,26 @@ GateDecision checkContact(const Record& contact, const User& author, const FactS
 // mentoring: mentor; casework: any volunteer role). The match itself is left out of gate 5.
 GateDecision checkMatchActivation(const Record& match, const FactSource& facts, Date today);
 
+// The person's side of a match on a referral: gates 2 and 3 (consent, protection) for the case's
+// person on `day`, without a volunteer, in words naming nobody. A coordinator's phone holds no
+// consent and no check, so the server sends this as a derived `clearance` record (no match_id)
+// and the phone judges the volunteer's side itself (checkMatchActivation with `personSide`).
+// Forbidden for an unknown or closed case, or a case that names no person.
+GateDecision referralClearanceFor(std::string_view caseId, Date day, const FactSource& facts);
+
+// checkMatchActivation where gates 2 and 3 were decided elsewhere: `personSide` answers for them
+// (the first refusal wins, in the contract's order), the rest is judged here on `facts`.
+GateDecision checkMatchActivation(const Record& match, const FactSource& facts, Date today,
+                                  const GateDecision& personSide);
+
+// The GateReason of a contract code ("consent_missing" -> ConsentMissing); Forbidden for a code
+// it does not know, so that an unknown answer never clears.
+GateReason gateReasonOfCode(std::string_view code);
+
+// The decision a derived `clearance` record carries: cleared only when its `cleared` is true;
+// otherwise its reason, and Forbidden when the reason is missing or unknown.
+GateDecision gateDecisionOfClearance(const Record& clearance);
+
 // Whether volunteer `volunteerId` may contact `personId` on case `caseId` on `day`: the derived
 // `clearance` record and the app's "Cleared to contact" line both come from here.
 // Forbidden without an active match; a play case also needs the carer's play_sessions consent.

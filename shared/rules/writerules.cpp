@@ -485,7 +485,7 @@ WriteVerdict checkConsentBeforeData(const Record& after, const FactSource& facts
 }
 
 WriteVerdict checkGatesFor(const User& author, const Record& after, const Record* before, const FactSource& facts,
-                           Date today)
+                           Date today, const GateDecision* matchPersonSide)
 {
     if (isContactRecordType(after.type)) {
         return fromGate(checkContact(after, author, facts), true);
@@ -494,7 +494,12 @@ WriteVerdict checkGatesFor(const User& author, const Record& after, const Record
         const bool changed = before == nullptr || before->text("status") != "active"
             || before->text("case_id") != after.text("case_id") || before->text("person_id") != after.text("person_id")
             || before->text("volunteer") != after.text("volunteer");
-        return changed ? fromGate(checkMatchActivation(after, facts, today), false) : applied();
+        if (!changed) {
+            return applied();
+        }
+        return fromGate(matchPersonSide != nullptr ? checkMatchActivation(after, facts, today, *matchPersonSide)
+                                                   : checkMatchActivation(after, facts, today),
+                        false);
     }
     if (among(kMentoringMeetingTypes, after.type)) {
         return fromGate(checkContact(after, author, facts), true);

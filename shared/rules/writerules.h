@@ -98,8 +98,11 @@ WriteVerdict checkConsentBeforeData(const Record& after, const FactSource& facts
 // case, person or volunteer changed is judged as an activation and refused; a welfare grant
 // request is refused when not eligible, and so is the approval of one; a pre_release_meeting or
 // gate_day meets checkContact as a contact record does (quarantined).
+// `matchPersonSide`: on a coordinator's phone, which holds no consent or check, the person's side
+// of a match activation as the server decided it (its `clearance` record, gateDecisionOfClearance).
+// The server never passes it: it judges every gate on its own facts.
 WriteVerdict checkGatesFor(const User& author, const Record& after, const Record* before, const FactSource& facts,
-                           Date today);
+                           Date today, const GateDecision* matchPersonSide = nullptr);
 
 // The record types a volunteer role writes: befriender session_report, contact_sheet; mentor the
 // same and pre_release_meeting, gate_day; prison_visitor contact_sheet; play_volunteer

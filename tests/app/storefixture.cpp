@@ -49,7 +49,7 @@ std::vector<fieldbook::Change> clearedCase()
                {{"case_id", kCase}, {"volunteer", kVolunteer}, {"person_id", kIrina}, {"status", "active"},
                 {"started_at", "2024-01-05"}}),
         pulled("clearance", "c0000000000000000000000000000008",
-               {{"case_id", kCase}, {"person_id", kIrina}, {"cleared", true}, {"reason", ""}}),
+               {{"case_id", kCase}, {"person_id", kIrina}, {"match_id", kMatch}, {"cleared", true}, {"reason", ""}}),
     };
 }
 

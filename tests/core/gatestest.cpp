@@ -3,6 +3,8 @@
 #ifndef Q_MOC_RUN
 #include "rules/gates.h"
 
+#include <boost/json/parse.hpp>
+
 #include "scenario.h"
 #endif
 
@@ -26,6 +28,31 @@ GateDecision befrienderContact(Scenario& s, const std::string& occurredAt = "202
 }
 
 } // namespace
+
+// What a coordinator's phone holds of the facts: everything but consents, protection checks and
+// relationships, which stay the practitioner's.
+class CoordinatorsPhone : public FactSource
+{
+public:
+    explicit CoordinatorsPhone(const FactSource& all) : m_all(all) {}
+    std::optional<Record> record(std::string_view type, std::string_view id) const override
+    {
+        return hidden(type) ? std::nullopt : m_all.record(type, id);
+    }
+    std::vector<Record> recordsWhere(std::string_view type, std::string_view field, std::string_view value) const override
+    {
+        return hidden(type) ? std::vector<Record>{} : m_all.recordsWhere(type, field, value);
+    }
+    std::optional<User> user(std::string_view userId) const override { return m_all.user(userId); }
+    std::string creatorOf(std::string_view type, std::string_view id) const override { return m_all.creatorOf(type, id); }
+
+private:
+    static bool hidden(std::string_view type)
+    {
+        return type == "consent" || type == "protection_check" || type == "relationship";
+    }
+    const FactSource& m_all;
+};
 
 class GatesTest : public QObject
 {
@@ -70,6 +97,10 @@ private slots:
 
     void clearance_data();
     void clearance();
+    void referralClearance_data();
+    void referralClearance();
+    void clearanceRecordDecision_data();
+    void clearanceRecordDecision();
 
     void welfareGrant_data();
     void welfareGrant();
@@ -752,6 +783,16 @@ void GatesTest::matchActivation()
     if (expected == "vetting_invalid") {
         QVERIFY2(decision.sentence.find("the volunteer's") != std::string::npos, decision.sentence.c_str());
     }
+    // A coordinator's phone holds no consent, check or relationship: with the person's side as the
+    // server decides it (referralClearanceFor, sent as a clearance record) it answers the same.
+    const CoordinatorsPhone phone(s.facts);
+    const Date day = Date::parse(match.text("started_at")).value_or(Date{2025, 3, 10});
+    const GateDecision personSide = referralClearanceFor(match.text("case_id"), day, s.facts);
+    QCOMPARE(codeOf(checkMatchActivation(match, phone, Date{2025, 3, 10}, personSide)), expected);
+    if (expected != "" && expected != "forbidden" && expected != "vetting_invalid" && expected != "after_ending") {
+        QVERIFY2(codeOf(checkMatchActivation(match, phone, Date{2025, 3, 10})) != "",
+                 "without the person's side the phone never clears");
+    }
 }
 
 void GatesTest::clearance_data()
@@ -785,6 +826,76 @@ void GatesTest::clearance()
     if (expected.isEmpty()) {
         QCOMPARE(decision.sentence, std::string("Cleared to contact ") + (play ? "Maya" : "Irina"));
     }
+}
+
+void GatesTest::referralClearance_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("all clear") << "" << "";
+    QTest::newRow("consent withdrawn") << "withdrawn" << "consent_withdrawn";
+    QTest::newRow("no check of the prisoner") << "no_check" << "protection_check_missing";
+    QTest::newRow("restricted") << "restricted" << "restricted";
+    QTest::newRow("no vetting matters not: no volunteer yet") << "no_vetting" << "";
+    QTest::newRow("play: no carer's consent") << "play_no_consent" << "consent_missing";
+    QTest::newRow("play: cleared") << "play" << "";
+    QTest::newRow("case closed") << "closed" << "forbidden";
+    QTest::newRow("unknown case") << "unknown" << "forbidden";
+}
+
+void GatesTest::referralClearance()
+{
+    QFETCH(QString, change);
+    QFETCH(QString, expected);
+    Scenario s;
+    std::string caseId = s.befriendingCase;
+    if (change == "withdrawn") {
+        s.consent(hexId(47), s.prisoner, s.irina, "contact", "withdrawn", "2025-02-01T10:00:00Z");
+    } else if (change == "no_check") {
+        s.facts.remove("protection_check", hexId(50));
+    } else if (change == "restricted") {
+        s.check(hexId(59), s.prisoner, "2025-02-01", R"([{"kind":"no_contact_request","person_id":")" + s.irina + R"("}])");
+    } else if (change == "no_vetting") {
+        s.facts.remove("vetting", hexId(60));
+    } else if (change == "play_no_consent") {
+        s.facts.remove("consent", hexId(42));
+        caseId = s.playCase;
+    } else if (change == "play") {
+        caseId = s.playCase;
+    } else if (change == "closed") {
+        auto theCase = *s.facts.record("case", caseId);
+        theCase.fields["status"] = "closed";
+        s.facts.put(theCase);
+    } else if (change == "unknown") {
+        caseId = hexId(888);
+    }
+    const GateDecision decision = referralClearanceFor(caseId, Date{2025, 3, 1}, s.facts);
+    QCOMPARE(codeOf(decision), expected);
+    for (const std::string name : {"Irina", "Maya", "Daniel"}) {
+        QVERIFY2(decision.sentence.find(name) == std::string::npos, decision.sentence.c_str());
+    }
+}
+
+void GatesTest::clearanceRecordDecision_data()
+{
+    QTest::addColumn<QString>("fields");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("cleared") << R"({"cleared":true,"reason":""})" << "";
+    QTest::newRow("restricted") << R"({"cleared":false,"reason":"restricted"})" << "restricted";
+    QTest::newRow("not cleared without a reason") << R"({"cleared":false})" << "forbidden";
+    QTest::newRow("unknown reason") << R"({"cleared":false,"reason":"made_up"})" << "forbidden";
+    QTest::newRow("cleared as a string is not cleared") << R"({"cleared":"true","reason":""})" << "forbidden";
+    QTest::newRow("no fields") << R"({})" << "forbidden";
+}
+
+void GatesTest::clearanceRecordDecision()
+{
+    QFETCH(QString, fields);
+    QFETCH(QString, expected);
+    Record clearance;
+    clearance.type = "clearance";
+    clearance.fields = boost::json::parse(fields.toStdString()).as_object();
+    QCOMPARE(codeOf(gateDecisionOfClearance(clearance)), expected);
 }
 
 void GatesTest::welfareGrant_data()

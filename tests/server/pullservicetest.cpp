@@ -63,6 +63,7 @@ private slots:
     void safeguardingOfficerSeesReportsOnly();
     void coordinatorSeesVettingAndMatches();
     void coordinatorLearnsOfANewReferral();
+    void coordinatorSeesTheReferralsGate();
     void practitionerSeesOwnCasesOnly();
     void clearanceFollowsTheGates();
     void endedMatchIsRemovedFromThePhone();
@@ -279,6 +280,46 @@ void PullServiceTest::coordinatorLearnsOfANewReferral()
     QVERIFY(!containsRecord(incremental, "case", casework));
     for (const QJsonObject& change : ofType(incremental, "person")) {
         QVERIFY(!change.value("fields").toObject().contains("family_name"));
+    }
+}
+
+void PullServiceTest::coordinatorSeesTheReferralsGate()
+{
+    const World world = m_scenario.buildWorld();
+    const auto clearanceOf = [&](const QList<QJsonObject>& pulled) {
+        QJsonObject found;
+        for (const QJsonObject& change : ofType(pulled, "clearance")) {
+            const QJsonObject fields = change.value("fields").toObject();
+            if (fields.value("case_id").toString() == world.caseId) {
+                found = fields;
+            }
+        }
+        return found;
+    };
+    QString cursor;
+    const QJsonObject before = clearanceOf(m_scenario.pullAll(m_scenario.coordinator, 200, &cursor));
+    QCOMPARE(before.value("person_id").toString(), world.person);
+    QCOMPARE(before.value("cleared").toBool(), true);
+    QVERIFY(!before.contains("match_id"));
+    QCOMPARE(m_scenario.pushOne(m_scenario.practitioner, "consent",
+                                {{"given_by", world.prisoner},
+                                 {"scope", "contact"},
+                                 {"about", world.person},
+                                 {"status", "withdrawn"},
+                                 {"method", "phone"},
+                                 {"recorded_at", Scenario::instant(-60)}})
+                 .value("status")
+                 .toString(),
+             QStringLiteral("applied"));
+    const auto pulled = m_scenario.pullAll(m_scenario.coordinator, 200, &cursor);
+    const QJsonObject after = clearanceOf(pulled);
+    QCOMPARE(after.value("cleared").toBool(true), false);
+    QCOMPARE(after.value("reason").toString(), QStringLiteral("consent_withdrawn"));
+    // The gate's answer travels; the consent it read does not.
+    QVERIFY(ofType(pulled, "consent").isEmpty());
+    // Only coordinators get the referral's gate; a volunteer's clearances are for their matches.
+    for (const QJsonObject& change : ofType(m_scenario.pullAll(m_scenario.befriender), "clearance")) {
+        QVERIFY(change.value("fields").toObject().contains("match_id"));
     }
 }
 
