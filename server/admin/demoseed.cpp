@@ -13,6 +13,7 @@
 #include <boost/json/serialize.hpp>
 
 #include <stdexcept>
+#include <tuple>
 
 namespace fieldbook::server {
 
@@ -313,6 +314,137 @@ void createMentoringDemo(DemoWriter& demo, const std::vector<User>& users, std::
     }
 }
 
+// The coordinator's week: a play referral awaiting its first contact (a carer not yet reached), an
+// isolated prisoner referred to the visitor scheme and a family member for befriending, both
+// awaiting a volunteer; the play volunteer's DBS expiring within the month, the prison visitor's
+// valid; and a befriending match whose 3-month review is due this week.
+void createVolunteeringDemo(DemoWriter& demo, const std::vector<User>& users, std::int64_t now)
+{
+    constexpr std::int64_t kDay = 86400;
+    const auto userWith = [&](Role role) -> const User& {
+        for (const User& user : users) {
+            if (user.roles.has(role)) {
+                return user;
+            }
+        }
+        throw std::logic_error("a demo role is missing");
+    };
+    const User& practitioner = userWith(Role::Practitioner);
+    const User& coordinator = userWith(Role::Coordinator);
+    const boost::json::array trainings{"safeguarding", "professional_boundaries", "equality_diversity",
+                                       "data_protection"};
+    demo.write(coordinator, "vetting",
+               {{"volunteer", userWith(Role::PlayVolunteer).id},
+                {"dbs_checked_at", day(now, -3 * 365 + 20)},
+                {"dbs_expires_at", day(now, 20)},
+                {"training", trainings},
+                {"references_received", true}});
+    demo.write(coordinator, "vetting",
+               {{"volunteer", userWith(Role::PrisonVisitor).id},
+                {"dbs_checked_at", day(now, -150)},
+                {"dbs_expires_at", day(now, 3 * 365 - 150)},
+                {"training", trainings},
+                {"references_received", true}});
+
+    const auto consent = [&](const std::string& givenBy, const std::string& about, const char* scope) {
+        demo.write(practitioner, "consent",
+                   {{"given_by", givenBy},
+                    {"scope", scope},
+                    {"about", about},
+                    {"status", "given"},
+                    {"method", "written"},
+                    {"recorded_at", instant(now, -12 * kDay)},
+                    {"recorded_by", practitioner.id}});
+    };
+    const auto clearCheck = [&](const std::string& subject) {
+        demo.write(practitioner, "protection_check",
+                   {{"subject", subject},
+                    {"outcome", "clear"},
+                    {"restrictions", boost::json::array{}},
+                    {"checked_at", day(now, -10)},
+                    {"source", "Offender management unit"}});
+    };
+
+    // Play: Ryan's son Leo, cared for by Grace, who has not been reached yet.
+    const std::string ryan = demo.write(practitioner, "person",
+                                        {{"kind", "prisoner"},
+                                         {"given_name", "Ryan"},
+                                         {"family_name", "Taylor"},
+                                         {"date_of_birth", "1990-06-02"},
+                                         {"prison_number", "A7788DE"},
+                                         {"establishment", "HMP Northfield"}});
+    const std::string grace = demo.write(practitioner, "person",
+                                         {{"kind", "carer"}, {"given_name", "Grace"}, {"phone", "07700 900321"}});
+    const std::string leo = demo.write(practitioner, "person",
+                                       {{"kind", "child"}, {"given_name", "Leo"}, {"date_of_birth", day(now, -7 * 365)}});
+    demo.write(practitioner, "relationship", {{"prisoner_id", ryan}, {"person_id", leo}, {"relation", "son"}});
+    demo.write(practitioner, "relationship", {{"prisoner_id", ryan}, {"person_id", grace}, {"relation", "partner"}});
+    consent(ryan, leo, "contact");
+    consent(grace, leo, "play_sessions");
+    for (const std::string& subject : {ryan, grace, leo}) {
+        clearCheck(subject);
+    }
+    const std::string playCase = demo.write(practitioner, "case",
+                                            {{"person_id", leo},
+                                             {"stream", "play"},
+                                             {"practitioner_id", practitioner.id},
+                                             {"status", "open"},
+                                             {"opened_on", day(now, -9)},
+                                             {"referral_source", "prison"},
+                                             {"referral_status", "awaiting_first_contact"},
+                                             {"referral_status_since", day(now, -9)}});
+    demo.write(practitioner, "carer_contact_attempt",
+               {{"case_id", playCase},
+                {"carer_id", grace},
+                {"attempted_at", instant(now, -8 * kDay)},
+                {"method", "phone"},
+                {"outcome", "no_answer"}});
+
+    // The visitor scheme: Alan has had no visits for two years.
+    const std::string alan = demo.write(practitioner, "person",
+                                        {{"kind", "prisoner"},
+                                         {"given_name", "Alan"},
+                                         {"family_name", "Price"},
+                                         {"date_of_birth", "1958-03-14"},
+                                         {"prison_number", "A4455FG"},
+                                         {"establishment", "HMP Northfield"}});
+    consent(alan, alan, "contact");
+    clearCheck(alan);
+    demo.write(practitioner, "case",
+               {{"person_id", alan},
+                {"stream", "visitor"},
+                {"practitioner_id", practitioner.id},
+                {"status", "open"},
+                {"opened_on", day(now, -6)},
+                {"referral_source", "prison"}});
+
+    // Befriending: Aisha, whose brother is in HMP Northfield, waits for a befriender.
+    const std::string omar = demo.write(practitioner, "person",
+                                        {{"kind", "prisoner"},
+                                         {"given_name", "Omar"},
+                                         {"family_name", "Said"},
+                                         {"date_of_birth", "1992-12-01"},
+                                         {"prison_number", "A9911HJ"},
+                                         {"establishment", "HMP Northfield"}});
+    const std::string aisha = demo.write(practitioner, "person",
+                                         {{"kind", "family_member"},
+                                          {"given_name", "Aisha"},
+                                          {"family_name", "Said"},
+                                          {"date_of_birth", "1995-04-22"},
+                                          {"phone", "07700 900654"}});
+    demo.write(practitioner, "relationship", {{"prisoner_id", omar}, {"person_id", aisha}, {"relation", "sister"}});
+    consent(omar, aisha, "contact");
+    clearCheck(omar);
+    clearCheck(aisha);
+    demo.write(practitioner, "case",
+               {{"person_id", aisha},
+                {"stream", "befriending"},
+                {"practitioner_id", practitioner.id},
+                {"status", "open"},
+                {"opened_on", day(now, -4)},
+                {"referral_source", "family"}});
+}
+
 void createDemoData(Store& store, const std::vector<User>& users, std::int64_t now)
 {
     auto userWith = [&](Role role) -> const User& {
@@ -415,13 +547,18 @@ void createDemoData(Store& store, const std::vector<User>& users, std::int64_t n
                 {"training",
                  boost::json::array{"safeguarding", "professional_boundaries", "equality_diversity", "data_protection"}},
                 {"references_received", true}});
-    for (const auto& [caseId, person] : {std::pair{irinaCase, irina}, std::pair{markCase, mark}}) {
+    // Irina's match started three months ago this week: its 3-month review is due.
+    for (const auto& [caseId, person, startedDaysAgo] :
+         {std::tuple{irinaCase, irina, 86}, std::tuple{markCase, mark, 60}}) {
+        const Date started = dayOf(now).addDays(-startedDaysAgo);
         demo.write(coordinator, "match",
                    {{"case_id", caseId},
                     {"volunteer", befriender.id},
                     {"person_id", person},
                     {"status", "active"},
-                    {"started_at", day(now, -60)}});
+                    {"started_at", started.toString()},
+                    {"review_3m_on", started.addMonths(3).toString()},
+                    {"review_6m_on", started.addMonths(6).toString()}});
     }
 
     // Daniel withdraws his consent to contact Mark: that case stays matched but not cleared.
@@ -447,6 +584,7 @@ void createDemoData(Store& store, const std::vector<User>& users, std::int64_t n
 
     addSafeguardingDemo(demo, befriender, practitioner, irinaCase, irina, markCase, mark, now);
     createMentoringDemo(demo, users, now);
+    createVolunteeringDemo(demo, users, now);
 }
 
 } // namespace
