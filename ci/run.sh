@@ -69,16 +69,27 @@ PY
 status=0
 shots="$run/screenshots"
 # The mentor (through the gate) adds the release timelines and the intensive rota.
-for role in befriender practitioner coordinator play_volunteer mentor manager safeguarding_officer; do
-    data="$run/app-$role"
-    rm -rf "$data" "$shots/$role"
+# The demo walk (--walk) takes the cases on, each role answering the one before: the practitioner
+# tries Grace three times, re-opens and sends the First Contact Report, closes Mark's case; the
+# coordinator matches Aisha and Leo by name and ends Mark's match; the play volunteer opens the
+# report; the practitioner, again on the same phone, moves Leo's referral on (practitioner-again).
+for role in befriender practitioner coordinator play_volunteer mentor manager safeguarding_officer practitioner-again; do
+    who=${role%-again}
+    data="$run/app-$who"
+    enrol=(--enrol-code "$(code_for "$who")")
+    if [[ $role == "$who" ]]; then
+        rm -rf "$data"
+    else
+        enrol=() # the same phone, already enrolled: unlocked with the PIN
+    fi
+    rm -rf "$shots/$role"
     mkdir -p "$shots/$role"
     echo
-    echo "Running the app as the demo $role under Xvfb: enrol, unlock, sync, screenshots..."
+    echo "Running the app as the demo $role under Xvfb: enrol, unlock, sync, screenshots, walk..."
     if ! xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
         "$app" --data-dir "$data" --server "$url" --fingerprint "$fingerprint" \
-        --enrol-code "$(code_for "$role")" --pin "$pin" \
-        --screenshots "$shots/$role" --quit-after-screenshots; then
+        "${enrol[@]}" --pin "$pin" \
+        --screenshots "$shots/$role" --quit-after-screenshots --walk; then
         echo "the app as $role did not finish its run" >&2
         status=1
     fi

@@ -28,7 +28,10 @@ std::optional<AppOptions> parseAppOptions(const QStringList& arguments, QString&
                                          QStringLiteral("DIR"));
     const QCommandLineOption quit(QStringLiteral("quit-after-screenshots"),
                                   QStringLiteral("Exit once the screenshots are saved (non-zero if enrol or sync failed)."));
-    parser.addOptions({dataDir, server, fingerprint, enrolCode, pin, screenshots, quit});
+    const QCommandLineOption walk(QStringLiteral("walk"),
+                                  QStringLiteral("With --screenshots: also work the demo's cases through their next "
+                                                 "steps as this user (the demo walk), syncing each."));
+    parser.addOptions({dataDir, server, fingerprint, enrolCode, pin, screenshots, quit, walk});
 
     if (!parser.parse(arguments)) {
         error = parser.errorText();
@@ -45,6 +48,7 @@ std::optional<AppOptions> parseAppOptions(const QStringList& arguments, QString&
     options.pin = parser.value(pin);
     options.screenshotDir = parser.value(screenshots);
     options.quitAfterScreenshots = parser.isSet(quit);
+    options.walk = parser.isSet(walk);
 
     if (!options.serverUrl.isEmpty()) {
         const QUrl url(options.serverUrl);

@@ -18,6 +18,7 @@ struct AppOptions
     QString pin;
     QString screenshotDir;
     bool quitAfterScreenshots = false;
+    bool walk = false; // --walk: the demo walk (launcherwalk.cpp) after the screenshots
 
     // Not on the command line: tests lower the PIN stretching (2^scryptLogN) to stay fast, and
     // shorten the inactivity lock.

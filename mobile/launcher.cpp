@@ -73,22 +73,7 @@ void Launcher::start()
         });
     }
     if (!options.serverUrl.isEmpty() || !options.pin.isEmpty()) {
-        m_steps.emplace_back([this] {
-            auto* sync = m_app->sync();
-            connect(
-                sync, &SyncController::finished, this,
-                [this](bool ok, const QString& message) {
-                    if (!ok) {
-                        fail(QStringLiteral("sync failed: %1").arg(message));
-                        return;
-                    }
-                    std::printf("sync: %s\n", qPrintable(message));
-                    std::fflush(stdout);
-                    next();
-                },
-                Qt::SingleShotConnection);
-            sync->syncNow();
-        });
+        addSync();
     }
     if (!options.screenshotDir.isEmpty()) {
         m_steps.emplace_back([this] {
@@ -153,6 +138,9 @@ void Launcher::planScreenshots()
             addScreenshot(QStringLiteral("caseload"), {}, {});
         }
         planReleaseTimelineScreenshots();
+        if (m_app->options().walk) {
+            planWalk();
+        }
         addScreenshot(QStringLiteral("form"), QStringLiteral("safeguarding_report::"), QStringLiteral("safeguarding"));
         addScreenshot(QStringLiteral("caseload"), {}, {});
         addScreenshot(QStringLiteral("sync"), {}, QStringLiteral("sync"));
@@ -229,6 +217,40 @@ void Launcher::addScreenshot(const QString& page, const QString& argument, const
         std::fflush(stdout);
         next();
     });
+}
+
+void Launcher::addSync()
+{
+    m_steps.emplace_back([this] {
+        auto* sync = m_app->sync();
+        connect(
+            sync, &SyncController::finished, this,
+            [this](bool ok, const QString& message) {
+                if (!ok) {
+                    fail(QStringLiteral("sync failed: %1").arg(message));
+                    return;
+                }
+                std::printf("sync: %s\n", qPrintable(message));
+                std::fflush(stdout);
+                next();
+            },
+            Qt::SingleShotConnection);
+        sync->syncNow();
+    });
+}
+
+void Launcher::addAction(const QString& what, std::function<QString()> action)
+{
+    m_steps.emplace_back([this, what, action = std::move(action)] {
+        if (const QString why = action(); !why.isEmpty()) {
+            fail(QStringLiteral("%1: %2").arg(what, why));
+            return;
+        }
+        std::printf("walk: %s\n", qPrintable(what));
+        std::fflush(stdout);
+        next();
+    });
+    addSync();
 }
 
 void Launcher::next()

@@ -38,6 +38,15 @@ private:
     void addScreenshot(const QString& page, const QString& argument, const QString& name);
     void planScreenshots();
     void planReleaseTimelineScreenshots();
+    // The demo walk (launcherwalk.cpp): each role takes the demo's cases through their next steps
+    // from the app's own controllers, syncing after each, with a screenshot of every result.
+    void planWalk();
+    void planPractitionerWalk();
+    void planCoordinatorWalk();
+    void planPlayVolunteerWalk();
+    // A step that acts and answers "" or why it could not; then a sync.
+    void addAction(const QString& what, std::function<QString()> action);
+    void addSync();
     QString contactFormFor(const QString& caseId) const;
     QQuickWindow* window() const;
 

@@ -44,7 +44,9 @@ ApplicationWindow {
         switch (page) {
         case "caseload": stack.pop(null); break
         case "case": stack.push(casePage, { caseId: argument }); break
-        case "form": stack.push(formPage, { recordType: parts[0], caseId: parts[1] || "", personId: parts[2] || "" }); break
+        case "form": stack.push(formPage, { recordType: parts[0], caseId: parts[1] || "", personId: parts[2] || "",
+                                            presets: root.presetsOf(parts, 3) }); break
+        case "edit": root.edit(parts[0], parts[1] || "", "", root.presetsOf(parts, 2)); break
         case "record": stack.push(recordPage, { recordType: parts[0], recordId: parts[1] || "" }); break
         case "coordinator": stack.push(coordinatorPage); break
         case "sync": stack.push(syncPage); break
@@ -53,6 +55,11 @@ ApplicationWindow {
         case "report": stack.push(managerPage); break
         case "timeline": stack.push(timelinePage, { caseId: parts[0], focusRota: parts[1] === "rota" }); break
         }
+    }
+
+    // Answers given with a page's argument: the JSON object after the `from`-th colon, if any.
+    function presetsOf(parts, from) {
+        return parts.length > from ? JSON.parse(parts.slice(from).join(":")) : {}
     }
 
     // An edit of a mutable record (or a pipeline move that needs answers): its form, prefilled.
