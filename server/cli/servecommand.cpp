@@ -226,6 +226,13 @@ int runServe(const std::vector<std::string>& args)
                           enrolLimiter, tokenLimiter, review, breakGlass, clock};
     context.enrolGlobalLimiter = &enrolGlobalLimiter;
     context.enrolCodeLimiter = &enrolCodeLimiter;
+    std::unique_ptr<WriteQueue> writer;
+    if (auto opened = openStore(files, keys, synchronousNormal); dynamic_cast<SqliteStore*>(opened.get()) != nullptr) {
+        std::unique_ptr<SqliteStore> sqlite(static_cast<SqliteStore*>(opened.release()));
+        sqlite->tuneForWriting();
+        writer = std::make_unique<WriteQueue>(std::move(sqlite));
+        context.writer = writer.get();
+    }
     Router router;
     addAllRoutes(router, context);
     Metrics metrics(router.paths());

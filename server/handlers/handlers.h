@@ -9,6 +9,7 @@
 #include "net/httpserver.h"
 #include "model/formdefinition.h"
 #include "store/storepool.h"
+#include "store/writequeue.h"
 #include "sync/breakglass.h"
 #include "sync/pullservice.h"
 #include "sync/pushservice.h"
@@ -32,6 +33,9 @@ struct ServerContext
     RateLimiter* enrolGlobalLimiter = nullptr; // every address together
     RateLimiter* enrolCodeLimiter = nullptr;   // per code presented
     Metrics* metrics = nullptr;
+    // SQLite: pushes are judged and written by its one writer (store/writequeue.h); null on
+    // PostgreSQL, whose connections write side by side.
+    WriteQueue* writer = nullptr;
 };
 
 // The body limit of the routes that need no token (enrol, token, health): enough for their

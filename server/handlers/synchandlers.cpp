@@ -36,7 +36,12 @@ Response push(ServerContext& context, const Request& request)
     const std::int64_t now = context.clock.seconds();
     const Caller caller = context.auth.authenticate(*store, request.authorization, now);
     const boost::json::value body = jsonBody(request, limits::kMaxBodyBytes);
-    const auto results = context.push.push(*store, caller, body, now);
+    std::vector<PushResult> results;
+    if (context.writer != nullptr) {
+        context.writer->run([&](Store& writer) { results = context.push.push(writer, caller, body, now); });
+    } else {
+        results = context.push.push(*store, caller, body, now);
+    }
     if (context.metrics != nullptr) {
         for (const auto& result : results) {
             context.metrics->recordPushOutcome(result.status, result.reason);

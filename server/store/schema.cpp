@@ -247,8 +247,52 @@ CREATE TABLE IF NOT EXISTS population(
 )sql");
 }
 
+// Version 7: records get an integer row id, the (record_type, record_id) key becoming one unique
+// index. A WITHOUT ROWID row of more than about 1,000 bytes (most records: plain fields, field
+// clocks and the sealed part) spilled into an overflow page of its own, so a record took 2.5 KB
+// on disk and every write dirtied two pages; a rowid row keeps up to a page in its leaf. Same
+// columns and names, so every query (and admin migrate's copy) reads it as before. Repeatable:
+// a database taken back to an older version by hand is rebuilt again.
+void migrateTo7(SqliteDb& db)
+{
+    db.execScript(R"sql(
+DROP TABLE IF EXISTS records_v7;
+CREATE TABLE records_v7(
+    rid INTEGER PRIMARY KEY,
+    record_type TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('applied', 'quarantined', 'deleted')),
+    case_id TEXT NOT NULL DEFAULT '',
+    audience TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    form_version INTEGER NOT NULL,
+    change_id TEXT NOT NULL,
+    seq INTEGER NOT NULL UNIQUE,
+    updated_at INTEGER NOT NULL,
+    fields TEXT NOT NULL,
+    field_clocks TEXT NOT NULL,
+    sealed BLOB,
+    key_id TEXT,
+    created_by TEXT NOT NULL DEFAULT '',
+    UNIQUE (record_type, record_id)
+);
+INSERT INTO records_v7(record_type, record_id, state, case_id, audience, author, hlc, form_version, change_id,
+                       seq, updated_at, fields, field_clocks, sealed, key_id, created_by)
+    SELECT record_type, record_id, state, case_id, audience, author, hlc, form_version, change_id,
+           seq, updated_at, fields, field_clocks, sealed, key_id, created_by FROM records ORDER BY seq;
+DROP TABLE records;
+ALTER TABLE records_v7 RENAME TO records;
+CREATE INDEX records_case ON records(case_id, seq);
+CREATE INDEX records_author ON records(author, seq);
+CREATE INDEX records_audience ON records(audience, seq);
+CREATE INDEX records_id ON records(record_id);
+CREATE INDEX records_quarantined ON records(seq) WHERE state = 'quarantined';
+)sql");
+}
+
 using Step = void (*)(SqliteDb&);
-constexpr Step kSteps[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6};
+constexpr Step kSteps[] = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7};
 static_assert(sizeof kSteps / sizeof kSteps[0] == kSchemaVersion, "one migration step per schema version");
 
 } // namespace

@@ -8,7 +8,7 @@ class SqliteDb;
 
 namespace fieldbook::server {
 
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 // Brings the database to kSchemaVersion. Throws std::runtime_error for a newer database.
 void migrate(SqliteDb& db);

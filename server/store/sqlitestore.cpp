@@ -8,6 +8,8 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <sqlite3.h>
+
 #include <stdexcept>
 
 namespace fieldbook::server {
@@ -47,7 +49,39 @@ SqliteStore::SqliteStore(const std::string& path, std::shared_ptr<const KeyRing>
     : m_db(std::make_unique<SqliteDb>(path, synchronousNormal))
     , m_sealer(forms, std::move(keys))
 {
+    // A WAL that grew under a long read is cut back after its next checkpoint. No memory map:
+    // each connection would map the file anew and its pages count once per connection.
+    m_db->execScript("PRAGMA journal_size_limit=67108864");
     migrate(*m_db);
+}
+
+void SqliteStore::tuneForWriting()
+{
+    m_db->execScript("PRAGMA cache_size=-16384");
+}
+
+bool SqliteStore::inTransaction() const
+{
+    return sqlite3_get_autocommit(m_db->handle()) == 0;
+}
+
+void SqliteStore::savepoint(const std::function<void()>& work)
+{
+    if (m_depth == 0) {
+        writeTransaction(work);
+        return;
+    }
+    statement("SAVEPOINT job").run();
+    try {
+        work();
+    } catch (...) {
+        if (inTransaction()) {
+            statement("ROLLBACK TO job").run();
+            statement("RELEASE job").run();
+        }
+        throw;
+    }
+    statement("RELEASE job").run();
 }
 
 SqliteStore::Use SqliteStore::statement(const char* sql) const

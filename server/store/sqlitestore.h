@@ -23,6 +23,14 @@ public:
                 bool synchronousNormal = false);
 
     void writeTransaction(const std::function<void()>& work) override;
+    // Inside a write transaction: `work` in a savepoint, undone alone when it throws (the
+    // transaction goes on). Outside one: writeTransaction(work).
+    void savepoint(const std::function<void()>& work);
+    // False once SQLite itself has rolled the transaction back (after some errors it does).
+    bool inTransaction() const;
+    // The connection that does the writing (WriteQueue's) keeps the hot part of the database in
+    // its page cache between commits.
+    void tuneForWriting();
     void readTransaction(const std::function<void()>& work) override;
 
     std::optional<std::string> setting(std::string_view key) override;

@@ -2,6 +2,7 @@
 
 #include "model/dates.h"
 
+#include <algorithm>
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
 #include <chrono>
@@ -56,10 +57,10 @@ BenchData::BenchData(std::uint64_t seed)
     : m_seed(seed)
     , m_random(seed)
 {
-    m_today =
+    m_startSeconds =
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-            .count() /
-        86400;
+            .count();
+    m_today = m_startSeconds / 86400;
     m_cases.resize(kCases);
     for (int i = 0; i < kCases; ++i) {
         BenchCase& c = m_cases[static_cast<std::size_t>(i)];
@@ -134,7 +135,10 @@ std::string BenchData::notes()
 
 std::string BenchData::instantDaysAgo(int days, int minuteOfDay) const
 {
-    return formatInstant(((m_today - days) * kMinutesPerDay + minuteOfDay) * 60);
+    // Today's sessions happened before the run started: a time later today is in the future, which
+    // the write rules refuse (a run shortly after midnight UTC would otherwise fail).
+    const std::int64_t seconds = ((m_today - days) * kMinutesPerDay + minuteOfDay) * 60;
+    return formatInstant(std::min(seconds, m_startSeconds - 60 - minuteOfDay));
 }
 
 std::string BenchData::dateDaysFrom(int days) const

@@ -116,7 +116,8 @@ private:
 
     std::uint64_t m_seed;
     std::mt19937_64 m_random;
-    std::int64_t m_today = 0; // days since the epoch, UTC
+    std::int64_t m_today = 0;        // days since the epoch, UTC
+    std::int64_t m_startSeconds = 0; // when the run started, seconds since the epoch
     std::vector<BenchCase> m_cases;
     std::vector<std::string> m_practitioners;
     std::string m_coordinator;

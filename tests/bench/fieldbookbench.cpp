@@ -6,6 +6,7 @@
 #include "testserver.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -22,6 +23,9 @@ namespace fieldbook::bench {
 namespace {
 
 using testsupport::TestServer;
+
+constexpr int kIncrementalRepeats = 19; // with the first: 20 timings of the incremental pull
+constexpr int kManyDevices = 200;
 
 struct Device
 {
@@ -231,10 +235,14 @@ Figures FieldbookBench::runOn(testsupport::TestServer*& current, Durability dura
         qputenv("FIELDBOOK_TEST_ENGINE", "postgres");
     }
     std::vector<std::unique_ptr<TestServer>> servers;
-    servers.push_back(
-        std::make_unique<TestServer>(full ? QStringList{} : QStringList{QStringLiteral("--synchronous-normal")}));
+    // Every device of the benchmark comes from 127.0.0.1: room for the 200 at once.
+    QStringList serverArgs{QStringLiteral("--max-connections-per-address"), QStringLiteral("1000")};
+    if (!full) {
+        serverArgs << QStringLiteral("--synchronous-normal");
+    }
+    servers.push_back(std::make_unique<TestServer>(serverArgs));
     for (int i = 1; i < m_pgProcesses; ++i) {
-        servers.push_back(std::make_unique<TestServer>());
+        servers.push_back(std::make_unique<TestServer>(serverArgs));
         servers.back()->shareDatabaseOf(*servers.front());
     }
     if (m_pgProcesses > 0) {
@@ -409,6 +417,46 @@ Figures FieldbookBench::runOn(testsupport::TestServer*& current, Durability dura
                                 .arg(figures.incrementalExpected);
     }
 
+    // The same pull again, for its spread: it reads the same 200 changes each time.
+    for (int run = 0; run < kIncrementalRepeats; ++run) {
+        const PullRun again = pullAll(*phone.http, cold.cursor);
+        if (again.count != figures.incrementalExpected) {
+            figures.problems << QStringLiteral("incremental pull, run %1: %2 changes").arg(run).arg(again.count);
+        }
+        figures.incrementalRuns.push_back(again.ms);
+    }
+    figures.incrementalRuns.push_back(incremental.ms);
+
+    figures.peakBeforeManyKiB = pid > 0 ? peakMemoryKiB(pid) : -1;
+    progress("200 devices at once, each pulling a first page of 100 from scratch");
+    {
+        std::vector<Device> many;
+        for (int i = 0; i < kManyDevices; ++i) {
+            const auto& user = practitionerIds[static_cast<std::size_t>(i % BenchData::kPractitioners)];
+            many.push_back(enrol(server, QString::fromStdString(user), QStringLiteral("phone %1").arg(i), via(i)));
+        }
+        std::vector<Lane> lanes;
+        for (Device& device : many) {
+            lanes.push_back(makeLane(device.http.get(), {HttpRequest{"GET", QStringLiteral("/v1/sync/pull?limit=100"), {}}}));
+            // More than the server takes in at once (it answers 503 busy beyond that): ask again.
+            lanes.back().maxRetries = 200;
+        }
+        figures.manyMs = runLanes(lanes);
+        absorb(figures, lanes);
+        figures.manyDevices = kManyDevices;
+        for (const Lane& lane : lanes) {
+            for (const HttpResult& result : lane.results) {
+                if (result.status != 200) {
+                    figures.problems << QStringLiteral("200 devices: a pull answered %1").arg(result.status);
+                    continue;
+                }
+                const auto json = boost::json::parse(
+                    std::string_view(result.body.constData(), static_cast<std::size_t>(result.body.size())));
+                figures.manyPulled += static_cast<int>(json.as_object().at("changes").as_array().size());
+            }
+        }
+    }
+
     figures.peakKiB = pid > 0 ? peakMemoryKiB(pid) : -1;
     if (m_pgProcesses > 0) {
         const QStringList size = server.pgQuery("SELECT pg_database_size(current_database())");
@@ -429,6 +477,12 @@ Figures FieldbookBench::runOn(testsupport::TestServer*& current, Durability dura
                             BenchData::kPushChanges + 2 * BenchData::kPushFailing +
                             BenchData::kIncrementalNewRecords;
     const QFileInfo db(server.dbPath());
+    // FIELDBOOK_BENCH_KEEP_DB=PATH keeps a copy of the database for a look at its layout
+    // (sqlite3 PATH "SELECT name, SUM(pgsize) FROM dbstat GROUP BY name").
+    if (const QString keep = qEnvironmentVariable("FIELDBOOK_BENCH_KEEP_DB"); !keep.isEmpty() && m_pgProcesses == 0) {
+        QFile::remove(keep);
+        QFile::copy(db.absoluteFilePath(), keep);
+    }
     for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
         if (m_pgProcesses == 0) {
             figures.diskBytes += diskBytes(db.absoluteFilePath() + suffix);

@@ -38,6 +38,13 @@ struct Figures
     int incrementalCount = 0;
     int incrementalExpected = 0;
     double incrementalMs = 0;
+    std::vector<double> incrementalRuns; // the same pull repeated, for its percentiles
+
+    // Many devices at once (20 per practitioner), each pulling a first page of 100 from scratch.
+    int manyDevices = 0;
+    int manyPulled = 0;
+    double manyMs = 0;
+    std::int64_t peakBeforeManyKiB = -1; // VmHWM after the push and the pulls, before them
 
     std::int64_t peakKiB = -1;
     std::int64_t diskBytes = 0;
@@ -56,7 +63,8 @@ struct Limits
 {
     int rows = 0;
     int batch = 0;
-    double sqliteMs = 0;
+    double sqliteMs = 0;  // rows shaped like the server's schema of version 6
+    double minimalMs = 0; // the true limit: id primary key and a blob
     double aeadBytes = 0;
     double aeadMs = 0;
     int aeadChanges = 0;

@@ -38,6 +38,34 @@ Limits LimitsBench::run() const
         throw std::runtime_error("no scratch folder for the SQLite limit");
     }
     {
+        // The true limit: each change's bytes (its wire JSON, the sealed part as the blob holds it)
+        // into the smallest table there is, at the server's durability and batch size.
+        SqliteDb db(dir.filePath(QStringLiteral("minimal.db")).toStdString());
+        db.execScript("CREATE TABLE minimal(id INTEGER PRIMARY KEY, body BLOB NOT NULL)");
+        Statement insert = db.prepare("INSERT INTO minimal(id, body) VALUES (?, ?)");
+        std::vector<crypto::Bytes> bodies;
+        bodies.reserve(m_changes.size());
+        for (std::size_t i = 0; i < m_changes.size(); ++i) {
+            crypto::Bytes body = crypto::toBytes(openFields[i]);
+            body.insert(body.end(), sealed[i].begin(), sealed[i].end());
+            bodies.push_back(std::move(body));
+        }
+        QElapsedTimer timer;
+        timer.start();
+        std::int64_t id = 0;
+        for (std::size_t start = 0; start < m_changes.size(); start += static_cast<std::size_t>(m_batch)) {
+            Transaction transaction(db);
+            for (std::size_t i = start;
+                 i < std::min(m_changes.size(), start + static_cast<std::size_t>(m_batch)); ++i) {
+                insert.bind(1, ++id).bindBlob(2, bodies[i]);
+                insert.run();
+                insert.reset();
+            }
+            transaction.commit();
+        }
+        limits.minimalMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    }
+    {
         SqliteDb db(dir.filePath(QStringLiteral("limits.db")).toStdString());
         // The server's own schema and indexes, so the limit is measured on the rows it really writes.
         server::migrate(db);

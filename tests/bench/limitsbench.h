@@ -1,6 +1,8 @@
 // The physical limits of this machine for what a push must do at least, measured in the same run
 // on the same session reports the push benchmark sent:
-//   - SQLite (core SqliteDb: WAL, synchronous=FULL as the server opens it) inserting, per change,
+//   - the true limit: SQLite (core SqliteDb: WAL, synchronous=FULL as the server opens it)
+//     inserting each change's bytes as one row of a table of an integer primary key and a blob;
+//   - SQLite at the same durability inserting, per change,
 //     one row shaped like the server's `records` row (same primary key and indexes, the sealed
 //     part as a blob) and one row of the change log, in transactions of one push batch;
 //   - AES-256-GCM (core crypto::seal) over the bytes the server seals per record.

@@ -273,6 +273,13 @@ void SqliteStoreTest::scopedScanSelectsTheReadersPeople()
     store.reset();
     auto upgraded = open();
     QCOMPARE(upgraded->db().userVersion(), kSchemaVersion);
+    // Version 7: the records rebuilt with an integer row id, every one of them kept.
+    {
+        Statement rows = upgraded->db().prepare("SELECT count(*), count(DISTINCT rid) FROM records");
+        QVERIFY(rows.step());
+        QVERIFY(rows.integer(0) > 0);
+        QCOMPARE(rows.integer(1), rows.integer(0));
+    }
     QCOMPARE(idsOf(upgraded->recordsAfter(0, filter, 100)), expected);
 }
 
