@@ -56,7 +56,7 @@ public:
     // Pushes one change as `author` and insists that it gets `expected` (applied, unless the demo
     // means to show a held record): the demo must obey the rules.
     std::string write(const User& author, const std::string& type, boost::json::object fields,
-                      std::string recordId = {}, std::string_view expected = "applied")
+                      std::string recordId = {}, PushStatus expected = PushStatus::Applied)
     {
         if (recordId.empty()) {
             recordId = newId();
@@ -73,10 +73,10 @@ public:
         const Caller caller{author, derivedId("fieldbook-demo-seed")};
         const auto results = m_push.push(m_store, caller, body, m_now);
         if (results.size() != 1 || results[0].status != expected) {
-            throw std::runtime_error("the demo " + type + " was not " + std::string(expected) + ": " +
+            throw std::runtime_error("the demo " + type + " was not " + std::string(pushStatusName(expected)) + ": " +
                                      (results.empty() ? std::string("no result")
-                                                      : results[0].status + " " + results[0].reason + " (" +
-                                                            results[0].message + ")"));
+                                                      : std::string(pushStatusName(results[0].status)) + " " +
+                                                            results[0].reason.wire() + " (" + results[0].message + ")"));
         }
         return recordId;
     }
@@ -114,7 +114,7 @@ void addSafeguardingDemo(DemoWriter& demo, const User& befriender, const User& p
                 {"mode", "phone"},
                 {"notes", "Mark called me; we talked about his job interview."},
                 {"concerns", "none"}},
-               {}, "quarantined");
+               {}, PushStatus::Quarantined);
     demo.write(befriender, "safeguarding_report",
                {{"case_id", irinaCase},
                 {"person_id", irina},

@@ -9,6 +9,7 @@
 
 #include "auth/authservice.h"
 #include "store/store.h"
+#include "sync/protocol.h"
 
 #include <boost/json/object.hpp>
 
@@ -28,7 +29,7 @@ struct ReviewRequest
 struct ReviewOutcome
 {
     std::string changeId;
-    std::string state; // applied, quarantined
+    PushStatus state = PushStatus::Quarantined; // applied once released
     std::string decisionId;
 };
 

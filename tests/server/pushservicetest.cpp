@@ -132,7 +132,7 @@ void PushServiceTest::mutate(const QString& mutation, World& world)
         applied(m_scenario.pushOne(m_scenario.coordinator, "vetting",
                                    {{"volunteer", world.volunteer.userId},
                                     {"dbs_checked_at", Scenario::day(-1200)},
-                                    {"dbs_expires_at", Scenario::day(-1)},
+                                    {"dbs_expires_at", Scenario::day(-2)},
                                     {"training", QJsonArray{"safeguarding", "professional_boundaries",
                                                             "equality_diversity", "data_protection"}}},
                                    world.vetting));
