@@ -134,7 +134,7 @@ void addSafeguardingDemo(DemoWriter& demo, const User& befriender, const User& p
                 {"officer_informed", false}});
 }
 
-// Through the gate (seeds/000): three mentoring cases of Dev Malik's, each written as the field
+// Through the gate (docs/domain.md): three mentoring cases of Dev Malik's, each written as the field
 // writes it. Kyle is released in 10 days (the prison meeting is due, the gate meeting planned,
 // a welfare grant approved for release day); Jason was released a week ago (met at the gate, a
 // follow-up since); Marcus, released 9 days ago, has intensive mentoring from Dev, Ruth and Lee,
