@@ -1,4 +1,4 @@
-// The app's command line (see the build plan): where the data lives, which server to enrol with,
+// The app's command line (see docs/design.md): where the data lives, which server to enrol with,
 // the PIN for unattended runs, and where to save screenshots.
 #pragma once
 

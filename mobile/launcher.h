@@ -1,5 +1,5 @@
 // Runs what the command line asks for without a person at the phone: enrol, set or use the PIN,
-// sync, then save screenshots of the main screens and quit (see the build plan). Each step waits
+// sync, then save screenshots of the main screens and quit (see docs/design.md). Each step waits
 // for the previous one; a failing step prints why on stderr and ends with a non-zero exit code.
 // GUI thread only.
 #pragma once

@@ -1,6 +1,6 @@
 // The server's time as the phone knows it: learnt from the `Date` header of every answer, kept as
 // an offset from the phone's own clock, so that records and clock stamps carry the corrected time
-// and a phone whose clock is wrong never has its records refused as "from the future" (API.md,
+// and a phone whose clock is wrong never has its records refused as "from the future" (docs/sync-contract.md,
 // "Who may change the facts the gates read": clocks more than 5 minutes ahead are refused).
 // The phone's clock is injected so that tests move time without sleeping. GUI thread only.
 #pragma once

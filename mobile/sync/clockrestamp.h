@@ -1,4 +1,4 @@
-// A change the server refused for its clock (API.md 1.2: an `hlc`, `occurred_at` or `recorded_at`
+// A change the server refused for its clock (docs/sync-contract.md 1.2: an `hlc`, `occurred_at` or `recorded_at`
 // more than 5 minutes ahead of the server's clock is `rejected: invalid:<field>`) is not lost: once
 // the phone knows the server's time (serverclock.h), it is stamped again with the corrected time
 // and resent as a new change of the same record. Pure functions; LocalStore applies the result.

@@ -1,4 +1,4 @@
-// `fieldbook-server admin ...`: the console commands of API.md and a few more for operators.
+// `fieldbook-server admin ...`: the console commands of docs/sync-contract.md and a few more for operators.
 // Each runs in its own process beside (or without) the server and writes one audit entry.
 #include "admin/backup.h"
 #include "admin/demoseed.h"

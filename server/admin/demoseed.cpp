@@ -57,7 +57,7 @@ public:
     // Pushes one change as `author` and insists that it gets `expected` (applied, unless the demo
     // means to show a held record): the demo must obey the rules.
     std::string write(const User& author, const std::string& type, boost::json::object fields,
-                      std::string recordId = {}, std::string_view expected = "applied")
+                      std::string recordId = {}, PushStatus expected = PushStatus::Applied)
     {
         if (recordId.empty()) {
             recordId = newId();
@@ -74,10 +74,10 @@ public:
         const Caller caller{author, derivedId("fieldbook-demo-seed")};
         const auto results = m_push.push(m_store, caller, body, m_now);
         if (results.size() != 1 || results[0].status != expected) {
-            throw std::runtime_error("the demo " + type + " was not " + std::string(expected) + ": " +
+            throw std::runtime_error("the demo " + type + " was not " + std::string(pushStatusName(expected)) + ": " +
                                      (results.empty() ? std::string("no result")
-                                                      : results[0].status + " " + results[0].reason + " (" +
-                                                            results[0].message + ")"));
+                                                      : std::string(pushStatusName(results[0].status)) + " " +
+                                                            results[0].reason.wire() + " (" + results[0].message + ")"));
         }
         return recordId;
     }
@@ -115,7 +115,7 @@ void addSafeguardingDemo(DemoWriter& demo, const User& befriender, const User& p
                 {"mode", "phone"},
                 {"notes", "Mark called me; we talked about his job interview."},
                 {"concerns", "none"}},
-               {}, "quarantined");
+               {}, PushStatus::Quarantined);
     demo.write(befriender, "safeguarding_report",
                {{"case_id", irinaCase},
                 {"person_id", irina},
@@ -135,7 +135,7 @@ void addSafeguardingDemo(DemoWriter& demo, const User& befriender, const User& p
                 {"officer_informed", false}});
 }
 
-// Through the gate (seeds/000): three mentoring cases of Dev Malik's, each written as the field
+// Through the gate (docs/domain.md): three mentoring cases of Dev Malik's, each written as the field
 // writes it. Kyle is released in 10 days (the prison meeting is due, the gate meeting planned,
 // a welfare grant approved for release day); Jason was released a week ago (met at the gate, a
 // follow-up since); Marcus, released 9 days ago, has intensive mentoring from Dev, Ruth and Lee,

@@ -18,7 +18,7 @@ std::function<Admission(const Request&)> makeAdmission(ServerContext& context, s
         }
         try {
             auto store = context.stores.acquire();
-            context.auth.authenticate(*store, head.authorization, nowSeconds());
+            context.auth.authenticate(*store, head.authorization, context.clock.seconds());
         } catch (const ApiException& e) {
             return Admission{errorResponse(e.error(), e.what()), 0};
         }

@@ -13,10 +13,11 @@ namespace {
 
 constexpr std::size_t kMaxAuthBody = 4096;
 
-void limitRate(RateLimiter& limiter, const Request& request)
+void limitRate(RateLimiter& limiter, const Request& request, const Clock& clock)
 {
-    if (!limiter.allow(request.peer)) {
-        const int wait = limiter.retryAfter(request.peer);
+    const auto now = clock.steady();
+    if (!limiter.allow(request.peer, now)) {
+        const int wait = limiter.retryAfter(request.peer, now);
         throw ApiException(ApiError::RateLimited,
                            "Too many attempts from this address; try again in " + std::to_string(wait) + " s.", wait);
     }
@@ -24,9 +25,9 @@ void limitRate(RateLimiter& limiter, const Request& request)
 
 Response enrol(ServerContext& context, const Request& request)
 {
-    limitRate(context.enrolLimiter, request);
-    if (context.enrolGlobalLimiter != nullptr && !context.enrolGlobalLimiter->allow("")) {
-        const int wait = context.enrolGlobalLimiter->retryAfter("");
+    limitRate(context.enrolLimiter, request, context.clock);
+    if (context.enrolGlobalLimiter != nullptr && !context.enrolGlobalLimiter->allow("", context.clock.steady())) {
+        const int wait = context.enrolGlobalLimiter->retryAfter("", context.clock.steady());
         throw ApiException(ApiError::RateLimited,
                            "Too many enrolments at once; try again in " + std::to_string(wait) + " s.", wait);
     }
@@ -34,8 +35,8 @@ Response enrol(ServerContext& context, const Request& request)
     const std::string code = requiredString(body, "code", 64);
     // Counted by a hash: the limiter's memory never holds a code.
     const std::string codeKey = crypto::sha256Hex(AuthService::normaliseCode(code));
-    if (context.enrolCodeLimiter != nullptr && !context.enrolCodeLimiter->allow(codeKey)) {
-        const int wait = context.enrolCodeLimiter->retryAfter(codeKey);
+    if (context.enrolCodeLimiter != nullptr && !context.enrolCodeLimiter->allow(codeKey, context.clock.steady())) {
+        const int wait = context.enrolCodeLimiter->retryAfter(codeKey, context.clock.steady());
         throw ApiException(ApiError::RateLimited,
                            "Too many attempts with this code; try again in " + std::to_string(wait) + " s.", wait);
     }
@@ -54,7 +55,7 @@ Response enrol(ServerContext& context, const Request& request)
 
 Response token(ServerContext& context, const Request& request)
 {
-    limitRate(context.tokenLimiter, request);
+    limitRate(context.tokenLimiter, request, context.clock);
     const boost::json::object body = objectBody(request, kMaxAuthBody);
     const std::string deviceId = requiredString(body, "device_id", 64);
     const std::string refreshToken = requiredString(body, "refresh_token", 256);

@@ -38,7 +38,7 @@ int suppressBelow(const Request& request)
 Response monthly(ServerContext& context, const Request& request)
 {
     auto store = context.stores.acquire();
-    const std::int64_t now = nowSeconds();
+    const std::int64_t now = context.clock.seconds();
     const Caller caller = context.auth.authenticate(*store, request.authorization, now);
     if (!caller.user.roles.has(Role::Manager)) {
         throw ApiException(ApiError::Forbidden, "Only a manager may ask for the monthly report.");

@@ -61,7 +61,7 @@ Response decide(ServerContext& context, const Request& request)
     const ReviewOutcome outcome = context.review.decide(*store, caller, review, now);
     Response response = jsonResponse(200, boost::json::serialize(boost::json::object{
                                               {"change_id", outcome.changeId},
-                                              {"state", outcome.state},
+                                              {"state", pushStatusName(outcome.state)},
                                               {"decision_id", outcome.decisionId},
                                           }));
     response.deviceId = caller.deviceId;

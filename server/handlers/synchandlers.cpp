@@ -3,6 +3,7 @@
 #include "handlers/requestbody.h"
 #include "http/apierror.h"
 #include "sync/limits.h"
+#include "sync/protocol.h"
 #include "util/clock.h"
 
 #include <boost/json/serialize.hpp>
@@ -44,10 +45,10 @@ Response push(ServerContext& context, const Request& request)
     }
     if (context.metrics != nullptr) {
         for (const auto& result : results) {
-            context.metrics->recordPushOutcome(result.status, result.reason);
+            context.metrics->recordPushOutcome(result);
         }
     }
-    Response response = jsonResponse(200, boost::json::serialize(PushService::encodeResults(results)));
+    Response response = jsonResponse(200, boost::json::serialize(encodePushResults(results)));
     response.deviceId = caller.deviceId;
     return response;
 }
@@ -63,11 +64,7 @@ Response pull(ServerContext& context, const Request& request)
     if (context.metrics != nullptr) {
         context.metrics->recordPullSize(page.changes.size());
     }
-    Response response = jsonResponse(200, boost::json::serialize(boost::json::object{
-                                              {"changes", page.changes},
-                                              {"cursor", page.cursor},
-                                              {"more", page.more},
-                                          }));
+    Response response = jsonResponse(200, boost::json::serialize(encodePullPage(page)));
     response.deviceId = caller.deviceId;
     return response;
 }

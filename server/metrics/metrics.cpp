@@ -78,12 +78,12 @@ void Metrics::recordResponse(const std::string& method, const std::string& path,
     observe(m_latency[route], kLatencyBuckets, seconds);
 }
 
-void Metrics::recordPushOutcome(const std::string& status, const std::string& reason)
+void Metrics::recordPushOutcome(const PushResult& result)
 {
     // invalid:<field> names a form field: counted by kind, not by field.
-    const std::string kind = reason.rfind("invalid:", 0) == 0 ? "invalid" : reason;
+    std::pair<std::string, std::string> key{pushStatusName(result.status), result.reason.kind()};
     const std::lock_guard lock(m_mutex);
-    ++m_pushOutcomes[{status, kind}];
+    ++m_pushOutcomes[std::move(key)];
 }
 
 void Metrics::recordPullSize(std::size_t changes)

@@ -3,6 +3,8 @@
 // push vocabulary), so that no client can grow them. Thread-safe.
 #pragma once
 
+#include "sync/protocol.h"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -22,7 +24,7 @@ public:
     explicit Metrics(std::set<std::string> routes);
 
     void recordResponse(const std::string& method, const std::string& path, int status, double seconds);
-    void recordPushOutcome(const std::string& status, const std::string& reason);
+    void recordPushOutcome(const PushResult& result);
     void recordPullSize(std::size_t changes);
     void setOpenConnections(std::size_t open);
     // Read when the metrics are rendered: the database's size on disk in bytes.

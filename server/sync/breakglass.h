@@ -1,4 +1,4 @@
-// Break-the-glass (API.md 1.2): a safeguarding officer's time-limited access to one case, for a
+// Break-the-glass (docs/sync-contract.md 1.2): a safeguarding officer's time-limited access to one case, for a
 // reason, stored as a grant in the database (never only in memory, so that every worker and a
 // restarted server agree). A grant lasts kBreakGlassSeconds from the injected clock. Until then
 // the officer's pulls carry the case's records as its practitioner sees them (ReaderContext

@@ -39,13 +39,13 @@ public:
     }
 
     std::size_t size() const { return m_changes.size(); }
-    boost::json::array take() { return std::move(m_changes); }
+    std::vector<Change> take() { return std::move(m_changes); }
     boost::json::array takeAudit() { return std::move(m_audit); }
     boost::json::array takeGrantReads() { return std::move(m_grantReads); }
 
     // The change for a record found by the scan: its current view, a delete for a deleted record
     // the reader could see, or nothing.
-    std::optional<boost::json::object> forScanned(const StoredRecord& record) const
+    std::optional<Change> forScanned(const StoredRecord& record) const
     {
         const auto view = m_scope.view(record);
         if (!view) {
@@ -61,7 +61,7 @@ public:
     }
 
     // Every record of the case and its people, as the reader may now see them.
-    std::vector<boost::json::object> forAccessEvent(const AccessEvent& event)
+    std::vector<Change> forAccessEvent(const AccessEvent& event)
     {
         std::vector<StoredRecord> candidates = m_store.recordsOfCase(event.caseId);
         std::set<std::string> people;
@@ -96,7 +96,7 @@ public:
             }
             people = std::move(linked);
         }
-        std::vector<boost::json::object> out;
+        std::vector<Change> out;
         std::set<std::pair<std::string, std::string>> seen;
         for (const StoredRecord& record : candidates) {
             if (record.record.type == "alert" || !seen.emplace(record.record.type, record.record.id).second) {
@@ -110,37 +110,36 @@ public:
             }
             if (record.record.type == "match" && record.record.text("volunteer") == m_scope.reader().id &&
                 record.record.text("status") != "active") {
-                out.push_back(derivedRemoval("clearance", clearanceRecordId(record.record.id)));
+                out.push_back(derivedRemoval(kClearanceRecordType, clearanceRecordId(record.record.id)));
             }
         }
         return out;
     }
 
     // One clearance record per active match of the reader (core clearanceFor on today's date).
-    std::vector<boost::json::object> clearances(Date today) const
+    std::vector<Change> clearances(Date today) const
     {
-        std::vector<boost::json::object> out;
+        std::vector<Change> out;
         for (const Record& match : m_scope.activeMatches()) {
             const std::string caseId = match.text("case_id");
             const std::string personId = match.text("person_id");
             const GateDecision decision = clearanceFor(caseId, personId, m_scope.reader().id, today, m_store);
             const std::string recordId = clearanceRecordId(match.id);
-            const std::string reason = decision.cleared() ? "" : decision.code();
+            Clearance clearance{caseId, personId, match.id, decision.cleared(), {}};
+            if (!decision.cleared()) {
+                clearance.reason = coreReason(decision.code());
+            }
             Change change;
             std::string seed = "clearance-change|";
             seed += recordId;
             seed += '|';
-            seed += reason;
+            seed += clearance.reason.wire();
             change.id = derivedId(seed);
-            change.recordType = "clearance";
+            change.recordType = std::string(kClearanceRecordType);
             change.recordId = recordId;
             change.hlc = serverHlc(m_nowMillis, m_node);
-            change.fields = boost::json::object{{"case_id", caseId},
-                                                {"person_id", personId},
-                                                {"match_id", match.id},
-                                                {"cleared", decision.cleared()},
-                                                {"reason", reason}};
-            out.push_back(encodeChange(change));
+            change.fields = encodeClearance(clearance);
+            out.push_back(std::move(change));
         }
         // A coordinator's phone holds no consent and no check: the person's side of matching
         // each open referral of their team, in words naming nobody (core referralClearanceFor).
@@ -151,17 +150,17 @@ public:
                 }
                 const GateDecision decision = referralClearanceFor(theCase.id, today, m_store);
                 const std::string recordId = derivedId("clearance|referral|" + theCase.id);
-                const std::string reason = decision.cleared() ? "" : decision.code();
+                Clearance clearance{theCase.id, theCase.text("person_id"), {}, decision.cleared(), {}};
+                if (!decision.cleared()) {
+                    clearance.reason = coreReason(decision.code());
+                }
                 Change change;
-                change.id = derivedId("clearance-change|" + recordId + '|' + reason);
-                change.recordType = "clearance";
+                change.id = derivedId("clearance-change|" + recordId + '|' + clearance.reason.wire());
+                change.recordType = std::string(kClearanceRecordType);
                 change.recordId = recordId;
                 change.hlc = serverHlc(m_nowMillis, m_node);
-                change.fields = boost::json::object{{"case_id", theCase.id},
-                                                    {"person_id", theCase.text("person_id")},
-                                                    {"cleared", decision.cleared()},
-                                                    {"reason", reason}};
-                out.push_back(encodeChange(change));
+                change.fields = encodeClearance(clearance);
+                out.push_back(std::move(change));
             }
         }
         return out;
@@ -169,16 +168,15 @@ public:
 
     // False when this page already carries the record (a scan and an access event can both
     // bring it); the snapshot is the same, so the first one is already right.
-    bool add(boost::json::object change)
+    bool add(Change change)
     {
-        const auto key = std::make_pair(std::string(change["record_type"].as_string()),
-                                        std::string(change["record_id"].as_string()));
+        const auto key = std::make_pair(change.recordType, change.recordId);
         if (!m_emitted.insert(key).second) {
             return false;
         }
-        boost::json::array entry{change["record_type"], change["record_id"], change["op"]};
-        if (change["op"] == "upsert" && m_scope.readUnderGrant(key.first, key.second)) {
-            m_grantReads.push_back(boost::json::array{change["record_type"], change["record_id"]});
+        boost::json::array entry{change.recordType, change.recordId, change.op};
+        if (change.op == "upsert" && m_scope.readUnderGrant(key.first, key.second)) {
+            m_grantReads.push_back(boost::json::array{change.recordType, change.recordId});
         }
         m_audit.push_back(std::move(entry));
         m_changes.push_back(std::move(change));
@@ -204,7 +202,7 @@ private:
         return alert;
     }
 
-    boost::json::object upsert(const StoredRecord& record, boost::json::object fields) const
+    Change upsert(const StoredRecord& record, boost::json::object fields) const
     {
         Change change;
         change.id = record.changeId;
@@ -214,14 +212,11 @@ private:
         change.hlc = record.record.hlc;
         change.formVersion = record.record.formVersion;
         change.fields = std::move(fields);
-        boost::json::object out = encodeChange(change);
-        if (!record.record.author.empty()) {
-            out["author"] = record.record.author;
-        }
-        return out;
+        change.author = record.record.author;
+        return change;
     }
 
-    boost::json::object removal(const StoredRecord& record) const
+    Change removal(const StoredRecord& record) const
     {
         Change change;
         change.id = derivedId("removal|" + record.record.type + "|" + record.record.id + "|" + record.changeId);
@@ -230,10 +225,10 @@ private:
         change.op = "delete";
         change.hlc = std::max(record.record.hlc, serverHlc(m_nowMillis, m_node));
         change.formVersion = record.record.formVersion;
-        return encodeChange(change);
+        return change;
     }
 
-    boost::json::object derivedRemoval(std::string_view type, const std::string& recordId) const
+    Change derivedRemoval(std::string_view type, const std::string& recordId) const
     {
         Change change;
         change.id = derivedId("removal|" + std::string(type) + "|" + recordId);
@@ -241,14 +236,14 @@ private:
         change.recordId = recordId;
         change.op = "delete";
         change.hlc = serverHlc(m_nowMillis, m_node);
-        return encodeChange(change);
+        return change;
     }
 
     Store& m_store;
     const ReaderScope& m_scope;
     std::string m_node;
     std::int64_t m_nowMillis;
-    boost::json::array m_changes;
+    std::vector<Change> m_changes;
     boost::json::array m_audit;
     boost::json::array m_grantReads; // records this page carries only because of break-the-glass
     std::set<std::pair<std::string, std::string>> m_emitted;
@@ -302,7 +297,7 @@ PullPage PullService::pull(Store& store, const Caller& caller, std::string_view 
         bool full = false;
 
         auto takeEvent = [&](const AccessEvent& event) {
-            std::vector<boost::json::object> changes = builder.forAccessEvent(event);
+            std::vector<Change> changes = builder.forAccessEvent(event);
             if (builder.size() > 0 && builder.size() + changes.size() > limit) {
                 return false; // a case's records travel together: this one starts the next page
             }

@@ -20,8 +20,7 @@
 
 #include "auth/authservice.h"
 #include "store/store.h"
-
-#include <boost/json/array.hpp>
+#include "sync/protocol.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -29,13 +28,6 @@
 #include <string_view>
 
 namespace fieldbook::server {
-
-struct PullPage
-{
-    boost::json::array changes;
-    std::string cursor;
-    bool more = false;
-};
 
 class PullService
 {

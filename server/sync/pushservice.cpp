@@ -13,6 +13,7 @@
 #include "util/clock.h"
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 namespace fieldbook::server {
@@ -23,9 +24,9 @@ namespace {
 // can have (field names are lowercase letters, digits and _).
 constexpr std::string_view kDeletedKey = "$deleted";
 
-PushResult rejected(const std::string& id, std::string reason, std::string message)
+PushResult rejected(const std::string& id, std::string_view reason, std::string message)
 {
-    return PushResult{id, "rejected", std::move(reason), std::move(message), {}};
+    return PushResult{id, PushStatus::Rejected, coreReason(reason), std::move(message), {}};
 }
 
 MergeState mergeStateOf(const StoredRecord& stored)
@@ -65,7 +66,8 @@ public:
     {
         change.author = m_caller.user.id; // never trusted from the body
         if (isDerivedRecordType(change.recordType)) {
-            return rejected(change.id, "forbidden", change.recordType + " records are made by the server, not pushed");
+            return PushResult{change.id, PushStatus::Rejected, Reason{ReasonCode::Forbidden, {}},
+                              change.recordType + " records are made by the server, not pushed", {}};
         }
         const auto seen = m_store.changeOutcome(change.id);
         IdHistory ids;
@@ -101,7 +103,8 @@ public:
         if (verdict.status == WriteStatus::Duplicate) {
             // The reason travels with `was` so that a device whose first answer was lost still
             // learns why its record is held.
-            return PushResult{change.id, "duplicate", seen->reason, {}, seen->status};
+            return PushResult{change.id, PushStatus::Duplicate, coreReason(seen->reason), {},
+                              parsePushStatus(seen->status)};
         }
         if (verdict.status == WriteStatus::Rejected) {
             return rejected(change.id, verdict.reason, verdict.message);
@@ -118,15 +121,15 @@ public:
         const std::int64_t sequence = m_store.putRecord(stored);
         m_facts.noteWritten(stored.record.type);
 
-        const std::string status(writeStatusName(verdict.status));
         m_store.logChange(ChangeLogEntry{change.id, m_caller.deviceId, m_caller.user.id, change.recordType,
-                                         change.recordId, status, verdict.reason, sequence, m_now});
+                                         change.recordId, std::string(pushStatusName(verdict.status)),
+                                         verdict.reason, sequence, m_now});
         if (!held) {
             noteAccessChanges(stored.record, existing ? &existing->record : nullptr, stored.caseId);
-            return PushResult{change.id, "applied", {}, {}, {}};
+            return PushResult{change.id, PushStatus::Applied, {}, {}, {}};
         }
         raiseAlerts(stored, verdict.reason);
-        return PushResult{change.id, "quarantined", verdict.reason, verdict.message, {}};
+        return PushResult{change.id, PushStatus::Quarantined, coreReason(verdict.reason), verdict.message, {}};
     }
 
 private:
@@ -239,7 +242,7 @@ std::vector<PushResult> PushService::push(Store& store, const Caller& caller, co
         results.clear();
         BatchJudge judge(store, caller, m_forms, now);
         boost::json::array written;
-        std::size_t counts[4] = {0, 0, 0, 0}; // applied, duplicate, quarantined, rejected
+        std::array<std::size_t, kPushStatusCount> counts{};
         for (std::size_t i = 0; i < request.changes.size(); ++i) {
             const auto& item = request.changes[i];
             PushResult result;
@@ -248,50 +251,22 @@ std::vector<PushResult> PushService::push(Store& store, const Caller& caller, co
             } else {
                 result = judge.judge(std::get<Change>(item));
             }
-            if (result.status == "applied") {
-                ++counts[0];
-            } else if (result.status == "duplicate") {
-                ++counts[1];
-            } else if (result.status == "quarantined") {
-                ++counts[2];
-            } else {
-                ++counts[3];
-            }
-            if (result.status == "applied" || result.status == "quarantined") {
+            ++counts[static_cast<std::size_t>(result.status)];
+            if (result.status == PushStatus::Applied || result.status == PushStatus::Quarantined) {
                 const Change& change = std::get<Change>(item);
-                written.push_back(boost::json::array{change.recordType, change.recordId, result.status});
+                written.push_back(
+                    boost::json::array{change.recordType, change.recordId, pushStatusName(result.status)});
             }
             results.push_back(std::move(result));
         }
-        boost::json::object detail{{"changes", request.changes.size()},
-                                   {"applied", counts[0]},
-                                   {"duplicate", counts[1]},
-                                   {"quarantined", counts[2]},
-                                   {"rejected", counts[3]},
-                                   {"records", std::move(written)}};
+        boost::json::object detail{{"changes", request.changes.size()}};
+        for (std::size_t status = 0; status < kPushStatusCount; ++status) {
+            detail[pushStatusName(static_cast<PushStatus>(status))] = counts[status];
+        }
+        detail["records"] = std::move(written);
         store.appendAudit(AuditEntry{0, now, "push", caller.user.id, caller.deviceId, std::move(detail)});
     });
     return results;
-}
-
-boost::json::object PushService::encodeResults(const std::vector<PushResult>& results)
-{
-    boost::json::array out;
-    out.reserve(results.size());
-    for (const PushResult& result : results) {
-        boost::json::object item{{"id", result.id}, {"status", result.status}};
-        if (!result.reason.empty()) {
-            item["reason"] = result.reason;
-        }
-        if (!result.message.empty()) {
-            item["message"] = result.message;
-        }
-        if (!result.was.empty()) {
-            item["was"] = result.was;
-        }
-        out.push_back(std::move(item));
-    }
-    return boost::json::object{{"results", std::move(out)}};
 }
 
 } // namespace fieldbook::server

@@ -12,6 +12,7 @@
 #include "auth/authservice.h"
 #include "model/formdefinition.h"
 #include "store/store.h"
+#include "sync/protocol.h"
 
 #include <boost/json/value.hpp>
 
@@ -20,15 +21,6 @@
 #include <vector>
 
 namespace fieldbook::server {
-
-struct PushResult
-{
-    std::string id;
-    std::string status; // applied, duplicate, quarantined, rejected
-    std::string reason; // for quarantined and rejected
-    std::string message; // a sentence for the person holding the phone ("" when applied)
-    std::string was;     // for a duplicate: what the first push of this change id got
-};
 
 class PushService
 {
@@ -39,8 +31,6 @@ public:
     // everything about one change is answered in its result.
     std::vector<PushResult> push(Store& store, const Caller& caller, const boost::json::value& body,
                                  std::int64_t now) const;
-
-    static boost::json::object encodeResults(const std::vector<PushResult>& results);
 
 private:
     const FormRegistry& m_forms;

@@ -121,7 +121,7 @@ ReviewOutcome ReviewService::decide(Store& store, const Caller& caller, const Re
             stored->state = RecordState::Applied;
             stored->updatedAt = now;
             store.putRecord(*stored);
-            store.setChangeOutcome(request.changeId, ChangeOutcome{"applied", "", {}});
+            store.setChangeOutcome(request.changeId, ChangeOutcome{std::string(pushStatusName(PushStatus::Applied)), "", {}});
 
             std::set<std::string> recipients;
             if (!stored->caseId.empty()) {
@@ -145,7 +145,7 @@ ReviewOutcome ReviewService::decide(Store& store, const Caller& caller, const Re
                 store.putRecord(alert);
             }
         }
-        outcome = ReviewOutcome{request.changeId, release ? "applied" : "quarantined", decision.id};
+        outcome = ReviewOutcome{request.changeId, release ? PushStatus::Applied : PushStatus::Quarantined, decision.id};
         store.appendAudit(AuditEntry{0, now, "review", caller.user.id, caller.deviceId,
                                      {{"change_id", request.changeId},
                                       {"record_type", held->recordType},
@@ -154,7 +154,7 @@ ReviewOutcome ReviewService::decide(Store& store, const Caller& caller, const Re
                                       {"reason", held->reason},
                                       {"decision", request.decision},
                                       {"decision_id", decision.id},
-                                      {"state", outcome.state}}});
+                                      {"state", pushStatusName(outcome.state)}}});
     });
     return outcome;
 }

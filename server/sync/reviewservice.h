@@ -1,4 +1,4 @@
-// Review of held records (API.md 1.2): the list of quarantined records a safeguarding officer
+// Review of held records (docs/sync-contract.md 1.2): the list of quarantined records a safeguarding officer
 // (all of them) or a practitioner (those on their cases) is to look at, and the officer's decision
 // on one. A release re-files the record as applied under a new sequence with its own change id,
 // so that it reaches the pulls of those who may read it and the author's next pull (which is how
@@ -9,6 +9,7 @@
 
 #include "auth/authservice.h"
 #include "store/store.h"
+#include "sync/protocol.h"
 
 #include <boost/json/object.hpp>
 
@@ -28,7 +29,7 @@ struct ReviewRequest
 struct ReviewOutcome
 {
     std::string changeId;
-    std::string state; // applied, quarantined
+    PushStatus state = PushStatus::Quarantined; // applied once released
     std::string decisionId;
 };
 

@@ -31,6 +31,12 @@ public:
     explicit Clock(std::int64_t offsetSeconds = 0) : m_offset(offsetSeconds) {}
 
     std::int64_t seconds() const { return nowSeconds() + m_offset.load(std::memory_order_relaxed); }
+    // The monotonic clock moved by the same offset, for what counts intervals (the rate limiters),
+    // so that a test that moves the clock on refills their buckets too.
+    std::chrono::steady_clock::time_point steady() const
+    {
+        return std::chrono::steady_clock::now() + std::chrono::seconds(m_offset.load(std::memory_order_relaxed));
+    }
     void advance(std::int64_t seconds) { m_offset.fetch_add(seconds, std::memory_order_relaxed); }
     std::int64_t offset() const { return m_offset.load(std::memory_order_relaxed); }
 

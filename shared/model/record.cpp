@@ -21,13 +21,13 @@ bool Record::has(std::string_view field) const
 const std::vector<std::string>& knownRecordTypes()
 {
     static const std::vector<std::string> types = {
-        // API.md
+        // docs/sync-contract.md
         "person", "case", "relationship", "consent", "protection_check", "vetting", "match",
         "session_report", "contact_sheet", "play_session", "safeguarding_report", "radar",
-        // DOMAIN.md
+        // docs/domain.md
         "triage", "care_plan_action", "outcome_report", "first_contact_report", "carer_contact_attempt",
         "child_assessment", "casework_checklist", "feedback_survey", "welfare_grant_request",
-        // Through the gate (seeds/000): mentoring and the welfare grant's decision and handover
+        // Through the gate (docs/domain.md): mentoring and the welfare grant's decision and handover
         "mentoring_referral", "pre_release_meeting", "gate_day", "onward_referral", "welfare_grant_decision",
         "welfare_grant_handover",
     };

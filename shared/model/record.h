@@ -1,5 +1,5 @@
 // A record as every part of Fieldbook sees it: a type, an id and a JSON object of fields.
-// The field names and their meaning are the ones in the sync contract (API.md) and the form
+// The field names and their meaning are the ones in the sync contract (docs/sync-contract.md) and the form
 // definitions in shared/forms/; this struct carries them without interpreting them.
 #pragma once
 

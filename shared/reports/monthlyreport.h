@@ -1,4 +1,4 @@
-// The monthly report (API.md 1.2 "Monthly report"): counts for a manager, never a name or a
+// The monthly report (docs/sync-contract.md 1.2 "Monthly report"): counts for a manager, never a name or a
 // narrative. The counting rules live here, once, so that the server (which answers
 // GET /v1/reports/monthly and `admin report monthly`) and the app count alike.
 //

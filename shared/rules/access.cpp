@@ -11,7 +11,7 @@ namespace fieldbook {
 namespace {
 
 
-// Person fields a matched volunteer sees (DOMAIN.md: first name, how to reach them; the prisoner's
+// Person fields a matched volunteer sees (docs/domain.md: first name, how to reach them; the prisoner's
 // establishment for prison visitors; release plan essentials for mentors).
 constexpr std::string_view kVolunteerPersonFields[] = {
     "kind", "given_name", "establishment", "release_date", "phone", "email", "how_to_reach", "preferred_language",

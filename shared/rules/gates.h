@@ -1,4 +1,4 @@
-// The gates: consent, public protection, vetting, after an ending, welfare grants (API.md,
+// The gates: consent, public protection, vetting, after an ending, welfare grants (docs/sync-contract.md,
 // "The gates on a contact record"). Pure functions of the facts; the app calls them to tell a
 // person before they act, the server calls the same functions to enforce.
 #pragma once

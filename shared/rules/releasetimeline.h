@@ -1,4 +1,4 @@
-// Through the gate (seeds/000, DOMAIN.md "The rhythms"): a mentoring case's release timeline and
+// Through the gate (docs/domain.md "The rhythms"): a mentoring case's release timeline and
 // the intensive mentoring rota, keyed to the case's release day and worked out afresh from the
 // records on every call, so a release date that moves earlier or later moves every step with it
 // (nothing is stored that would need re-planning).

@@ -1,4 +1,4 @@
-// Safeguarding review of held records and break-the-glass (API.md 1.2): who may do what, how long
+// Safeguarding review of held records and break-the-glass (docs/sync-contract.md 1.2): who may do what, how long
 // a grant lasts, and what a decision's note or a grant's reason must be. The server enforces these;
 // the app checks them before it offers a button or sends a request.
 #pragma once

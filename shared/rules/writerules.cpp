@@ -291,17 +291,7 @@ std::vector<std::string> formsForCase(const RoleSet& roles, const Record& theCas
 
 std::string_view writeStatusName(WriteStatus status)
 {
-    switch (status) {
-    case WriteStatus::Applied:
-        return "applied";
-    case WriteStatus::Duplicate:
-        return "duplicate";
-    case WriteStatus::Quarantined:
-        return "quarantined";
-    case WriteStatus::Rejected:
-        return "rejected";
-    }
-    return "rejected";
+    return pushStatusName(status);
 }
 
 std::set<std::string> heldRecordAudience(std::string_view caseId, const std::vector<User>& users,

@@ -15,6 +15,7 @@
 #include "rules/facts.h"
 #include "rules/gates.h"
 #include "rules/roles.h"
+#include "sync/protocol.h"
 
 #include <boost/json/object.hpp>
 
@@ -27,9 +28,10 @@
 
 namespace fieldbook {
 
-enum class WriteStatus { Applied, Duplicate, Quarantined, Rejected };
+// The verdict's status is the push status the server answers (sync/protocol.h spells it).
+using WriteStatus = PushStatus;
 
-std::string_view writeStatusName(WriteStatus status); // applied, duplicate, quarantined, rejected
+std::string_view writeStatusName(WriteStatus status); // pushStatusName
 
 struct WriteVerdict
 {

@@ -1,4 +1,4 @@
-// The change envelope (API.md, "A change"): one write on one device.
+// The change envelope (docs/sync-contract.md, "A change"): one write on one device.
 #pragma once
 
 #include <boost/json/object.hpp>

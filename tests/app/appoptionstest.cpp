@@ -1,4 +1,4 @@
-// The command line: every option of the build plan is read, and a bad one is refused with a
+// The command line: every option the app documents is read, and a bad one is refused with a
 // sentence that names it.
 #include "appoptions.h"
 

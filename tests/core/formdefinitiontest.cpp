@@ -253,7 +253,7 @@ void FormDefinitionTest::builtinCoversEveryRecordType()
     }
 }
 
-// The field names API.md writes, exactly, in the current version of each form.
+// The field names docs/sync-contract.md writes, exactly, in the current version of each form.
 void FormDefinitionTest::contractFieldNames_data()
 {
     QTest::addColumn<QString>("type");

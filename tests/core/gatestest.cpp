@@ -1,4 +1,4 @@
-// The gates of API.md "The gates on a contact record", one table per gate, edges included.
+// The gates of docs/sync-contract.md "The gates on a contact record", one table per gate, edges included.
 // moc (Qt 6.4) cannot parse the C++20 standard headers the core includes: it needs none of them.
 #ifndef Q_MOC_RUN
 #include "rules/gates.h"

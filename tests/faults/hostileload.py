@@ -3,7 +3,7 @@
 
 Usage: hostileload.py PATH/TO/fieldbook-server
 
-One attacker address (127.0.0.2) tries, one pattern at a time, what API.md's "Service under load"
+One attacker address (127.0.0.2) tries, one pattern at a time, what docs/sync-contract.md's "Service under load"
 guards against: TCP connections that never start TLS, TLS connections that drip their headers,
 kept-alive connections that idle, and unauthenticated requests with 4 MiB bodies. Meanwhile a normal
 client on 127.0.0.1 pushes and pulls over fresh connections. Each pattern asserts that the client's

@@ -12,6 +12,9 @@
 #include <QtTest>
 
 using namespace fieldbook::testsupport;
+using fieldbook::PushResult;
+using fieldbook::PushStatus;
+using fieldbook::Reason;
 using fieldbook::server::Metrics;
 
 namespace {
@@ -59,7 +62,7 @@ void MetricsTest::rendersPrometheusText()
     Metrics metrics({"/v1/health"});
     metrics.recordResponse("GET", "/v1/health", 200, 0.003);
     metrics.recordResponse("GET", "/v1/health", 200, 0.3);
-    metrics.recordPushOutcome("rejected", "invalid:given_name");
+    metrics.recordPushOutcome(PushResult{{}, PushStatus::Rejected, Reason::invalid("given_name"), {}, {}});
     metrics.recordPullSize(42);
     metrics.setOpenConnections(3);
     metrics.setDatabaseSize([] { return std::int64_t{4096}; });

@@ -1,433 +1,183 @@
-// PushService end to end: the contract's scripted scenario over TLS, then every precondition
-// taken away in turn (a data-driven table), duplicates, validation, append-only records, and the
-// alerts a quarantined record raises.
-#include "scenario.h"
-#include "testserver.h"
+// PushService in process, against a real SQLite store: each change answered with the status and
+// reason the contract names (a data-driven table of the gates), duplicates answered with the
+// first push's outcome, ids of other users refused, derived records never pushed, request-level
+// errors thrown, and one transaction per batch.
+#include "http/apierror.h"
+#include "model/ids.h"
+#include "storeworld.h"
+#include "sync/limits.h"
 
-#include <QJsonArray>
 #include <QtTest>
+#include <boost/json/parse.hpp>
 
+using namespace fieldbook;
+using namespace fieldbook::server;
 using namespace fieldbook::testsupport;
+
+Q_DECLARE_METATYPE(fieldbook::PushStatus)
 
 class PushServiceTest : public QObject
 {
     Q_OBJECT
 
 private slots:
-    void initTestCase();
-    void cleanupTestCase();
     void gates_data();
     void gates();
-    void quarantineRaisesAlerts();
-    void duplicatesChangeNothing();
-    void resultsKeepOrder();
-    void validationNamesTheField();
-    void olderFormVersionStillAccepted();
-    void formRecordsAreAppendOnly();
-    void derivedRecordsCannotBePushed();
-    void mutableRecordsMergeByClock();
-    void batchLimit();
-    void pushOf500SessionReports();
-
-private:
-    void mutate(const QString& mutation, World& world);
-    QList<QJsonObject> practitionerView();
-
-    TestServer m_server;
-    Scenario m_scenario{m_server};
+    void duplicateAnswersWithTheFirstOutcome();
+    void changeIdOfAnotherUserIsInvalid();
+    void derivedRecordsAreNeverPushed();
+    void undecodableChangeNamesItsField();
+    void requestErrorsThrow_data();
+    void requestErrorsThrow();
+    void resultsKeepTheBatchOrder();
 };
-
-void PushServiceTest::initTestCase()
-{
-    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
-    QVERIFY(m_scenario.setUp());
-}
-
-void PushServiceTest::cleanupTestCase()
-{
-    QVERIFY(m_server.stop());
-}
 
 void PushServiceTest::gates_data()
 {
     QTest::addColumn<QString>("omit");
-    QTest::addColumn<QString>("mutation");
-    QTest::addColumn<QString>("author");
-    QTest::addColumn<QString>("match");  // what the coordinator's activation of the match got
-    QTest::addColumn<QString>("status"); // what the session report got
+    QTest::addColumn<bool>("byVolunteer");
+    QTest::addColumn<PushStatus>("status");
     QTest::addColumn<QString>("reason");
 
-    QTest::newRow("every precondition: applied") << "" << "" << "befriender" << "applied" << "applied" << "";
-    QTest::newRow("practitioner as author: applied") << "" << "" << "practitioner" << "applied" << "applied" << "";
-    QTest::newRow("no consent: match refused, volunteer forbidden")
-        << "consent" << "" << "befriender" << "rejected:consent_missing" << "rejected" << "forbidden";
-    QTest::newRow("no consent: practitioner's record quarantined")
-        << "consent" << "" << "practitioner" << "rejected:consent_missing" << "quarantined" << "consent_missing";
-    QTest::newRow("consent withdrawn after the match")
-        << "" << "withdraw_consent" << "befriender" << "applied" << "quarantined" << "consent_withdrawn";
-    QTest::newRow("consent withdrawn then given again")
-        << "" << "withdraw_then_give" << "befriender" << "applied" << "applied" << "";
-    QTest::newRow("no check of the prisoner") << "check_prisoner" << "" << "practitioner"
-                                              << "rejected:protection_check_missing" << "quarantined"
-                                              << "protection_check_missing";
-    QTest::newRow("no check of the family member") << "check_person" << "" << "practitioner"
-                                                   << "rejected:protection_check_missing" << "quarantined"
-                                                   << "protection_check_missing";
-    QTest::newRow("restriction names the person")
-        << "" << "restrict:named_person" << "befriender" << "applied" << "quarantined" << "restricted";
-    QTest::newRow("court order names the person")
-        << "" << "restrict:court_order" << "befriender" << "applied" << "quarantined" << "restricted";
-    QTest::newRow("no-contact request names the person")
-        << "" << "restrict:no_contact_request" << "befriender" << "applied" << "quarantined" << "restricted";
-    QTest::newRow("children under 18, the person is a child")
-        << "child" << "restrict:children_under_18" << "befriender" << "applied" << "quarantined" << "restricted";
-    QTest::newRow("children under 18, the person is an adult")
-        << "" << "restrict:children_under_18" << "befriender" << "applied" << "applied" << "";
-    QTest::newRow("no vetting: match refused, volunteer forbidden")
-        << "vetting" << "" << "befriender" << "rejected:vetting_invalid" << "rejected" << "forbidden";
-    QTest::newRow("DBS expired after the match")
-        << "" << "vetting_expired" << "befriender" << "applied" << "quarantined" << "vetting_invalid";
-    QTest::newRow("a mandatory training missing")
-        << "" << "training_missing" << "befriender" << "applied" << "quarantined" << "vetting_invalid";
-    QTest::newRow("within six months of an ended befriending match")
-        << "" << "after_ending" << "befriender" << "applied" << "quarantined" << "after_ending";
-    QTest::newRow("the match has ended") << "" << "end_match" << "befriender" << "applied" << "rejected" << "forbidden";
-    QTest::newRow("another volunteer, not matched")
-        << "" << "" << "other_befriender" << "applied" << "rejected" << "forbidden";
-    QTest::newRow("invalid field") << "" << "invalid_duration" << "befriender" << "applied" << "rejected"
-                                   << "invalid:duration_minutes";
-}
-
-void PushServiceTest::mutate(const QString& mutation, World& world)
-{
-    auto applied = [](const QJsonObject& result) {
-        QCOMPARE(result.value("status").toString(), QStringLiteral("applied"));
-    };
-    auto consent = [&](const QString& status, qint64 offset) {
-        applied(m_scenario.pushOne(m_scenario.practitioner, "consent",
-                                   {{"given_by", world.prisoner},
-                                    {"scope", "contact"},
-                                    {"about", world.person},
-                                    {"status", status},
-                                    {"method", "phone"},
-                                    {"recorded_at", Scenario::instant(offset)}}));
-    };
-    if (mutation == "withdraw_consent") {
-        consent("withdrawn", -86400);
-    } else if (mutation == "withdraw_then_give") {
-        consent("withdrawn", -2 * 86400);
-        consent("given", -86400);
-    } else if (mutation.startsWith("restrict:")) {
-        QJsonObject restriction{{"kind", mutation.mid(9)}};
-        if (mutation != "restrict:children_under_18") {
-            restriction["person_id"] = world.person;
-        }
-        applied(m_scenario.pushOne(m_scenario.practitioner, "protection_check",
-                                   {{"subject", world.prisoner},
-                                    {"outcome", "restricted"},
-                                    {"restrictions", QJsonArray{restriction}},
-                                    {"checked_at", Scenario::day(-1)},
-                                    {"source", "Police"}}));
-    } else if (mutation == "vetting_expired") {
-        applied(m_scenario.pushOne(m_scenario.coordinator, "vetting",
-                                   {{"volunteer", world.volunteer.userId},
-                                    {"dbs_checked_at", Scenario::day(-1200)},
-                                    {"dbs_expires_at", Scenario::day(-3)},
-                                    {"training", QJsonArray{"safeguarding", "professional_boundaries",
-                                                            "equality_diversity", "data_protection"}}},
-                                   world.vetting));
-    } else if (mutation == "training_missing") {
-        applied(m_scenario.pushOne(m_scenario.coordinator, "vetting",
-                                   {{"volunteer", world.volunteer.userId},
-                                    {"dbs_checked_at", Scenario::day(-100)},
-                                    {"dbs_expires_at", Scenario::day(700)},
-                                    {"training", QJsonArray{"safeguarding", "professional_boundaries", "equality_diversity"}}},
-                                   world.vetting));
-    } else if (mutation == "end_match" || mutation == "after_ending") {
-        applied(m_scenario.pushOne(m_scenario.coordinator, "match",
-                                   {{"case_id", world.caseId},
-                                    {"volunteer", world.volunteer.userId},
-                                    {"person_id", world.person},
-                                    {"status", "ended"},
-                                    {"started_at", Scenario::day(-100)},
-                                    {"ended_at", Scenario::day(-30)}},
-                                   world.match));
-        if (mutation == "after_ending") {
-            // A new case and match for the same volunteer and person, starting after the six months:
-            // the activation passes, a contact now is within six months of the ending.
-            const QString secondCase = Scenario::newId();
-            applied(m_scenario.pushOne(m_scenario.practitioner, "case",
-                                       {{"person_id", world.person},
-                                        {"stream", "befriending"},
-                                        {"practitioner_id", m_scenario.practitioner.userId},
-                                        {"status", "open"}},
-                                       secondCase));
-            applied(m_scenario.pushOne(m_scenario.coordinator, "match",
-                                       {{"case_id", secondCase},
-                                        {"volunteer", world.volunteer.userId},
-                                        {"person_id", world.person},
-                                        {"status", "active"},
-                                        {"started_at", Scenario::day(200)}}));
-            world.caseId = secondCase;
-        }
-    }
+    QTest::newRow("everything, volunteer") << "" << true << PushStatus::Applied << "";
+    QTest::newRow("everything, practitioner") << "" << false << PushStatus::Applied << "";
+    QTest::newRow("no consent, practitioner")
+        << "consent" << false << PushStatus::Quarantined << "consent_missing";
+    QTest::newRow("no check of the prisoner")
+        << "checkPrisoner" << false << PushStatus::Quarantined << "protection_check_missing";
+    QTest::newRow("no check of the person")
+        << "checkPerson" << false << PushStatus::Quarantined << "protection_check_missing";
+    QTest::newRow("no match, volunteer") << "match" << true << PushStatus::Rejected << "forbidden";
+    QTest::newRow("no vetting: no active match, volunteer")
+        << "vetting" << true << PushStatus::Rejected << "forbidden";
 }
 
 void PushServiceTest::gates()
 {
     QFETCH(QString, omit);
-    QFETCH(QString, mutation);
-    QFETCH(QString, author);
-    QFETCH(QString, match);
-    QFETCH(QString, status);
+    QFETCH(bool, byVolunteer);
+    QFETCH(PushStatus, status);
     QFETCH(QString, reason);
 
-    WorldOptions options;
-    options.consent = omit != "consent";
-    options.checkPrisoner = omit != "check_prisoner";
-    options.checkPerson = omit != "check_person";
-    options.vetting = omit != "vetting";
-    options.personIsChild = omit == "child";
-    World world = m_scenario.buildWorld(options);
-    const QString matchOutcome = world.matchResult.value("status").toString() +
-                                 (world.matchResult.contains("reason") ? ":" + world.matchResult.value("reason").toString() : QString());
-    QCOMPARE(matchOutcome, match);
-    mutate(mutation, world);
+    StoreWorld world;
+    StoreWorldOptions options;
+    options.consent = omit != QLatin1String("consent");
+    options.checkPrisoner = omit != QLatin1String("checkPrisoner");
+    options.checkPerson = omit != QLatin1String("checkPerson");
+    options.match = omit != QLatin1String("match");
+    options.vetting = omit != QLatin1String("vetting");
+    const StoreCase theCase = world.buildCase(options);
+    const User& author = byVolunteer ? theCase.volunteer : world.practitioner;
 
-    const TestDevice& device = author == "practitioner"       ? m_scenario.practitioner
-                               : author == "other_befriender" ? m_scenario.otherBefriender
-                                                              : world.volunteer;
-    QJsonObject fields = m_scenario.sessionReportFields(world, "Met at the visitors' centre.");
-    if (mutation == "invalid_duration") {
-        fields["duration_minutes"] = 10000;
-    }
-    const QJsonObject result = m_scenario.pushOne(device, "session_report", fields);
-    QCOMPARE(result.value("status").toString(), status);
-    QCOMPARE(result.value("reason").toString(), reason);
-    if (status != "applied") {
-        QVERIFY2(!result.value("message").toString().isEmpty(), "a refusal says why in words");
-    }
+    const PushResult result = world.push(author, "session_report", world.sessionReport(theCase));
+    QCOMPARE(pushStatusName(result.status), pushStatusName(status));
+    QCOMPARE(QString::fromStdString(result.reason.wire()), reason);
+    QCOMPARE(result.message.empty(), status == PushStatus::Applied);
+    // A held record is stored but never a fact; a refused one is not stored at all.
+    const std::size_t facts = world.store().recordsWhere("session_report", "case_id", theCase.caseId).size();
+    QCOMPARE(facts, std::size_t(status == PushStatus::Applied ? 1 : 0));
 }
 
-QList<QJsonObject> PushServiceTest::practitionerView()
+void PushServiceTest::duplicateAnswersWithTheFirstOutcome()
 {
-    return m_scenario.pullAll(m_scenario.practitioner);
+    StoreWorld world;
+    StoreWorldOptions options;
+    options.consent = false;
+    const StoreCase theCase = world.buildCase(options);
+    const auto change = world.change("session_report", world.sessionReport(theCase));
+
+    const PushResult first = world.pushChange(world.practitioner, change);
+    QCOMPARE(pushStatusName(first.status), std::string_view("quarantined"));
+    const std::int64_t sequence = world.store().lastSequence();
+
+    const PushResult again = world.pushChange(world.practitioner, change);
+    QCOMPARE(pushStatusName(again.status), std::string_view("duplicate"));
+    QVERIFY(again.was == PushStatus::Quarantined);
+    QVERIFY(again.reason == first.reason);
+    QVERIFY(again.outcome() == PushStatus::Quarantined);
+    QCOMPARE(world.store().lastSequence(), sequence); // nothing written the second time
 }
 
-void PushServiceTest::quarantineRaisesAlerts()
+void PushServiceTest::changeIdOfAnotherUserIsInvalid()
 {
-    World world = m_scenario.buildWorld();
-    mutate("withdraw_consent", world);
-    const QJsonObject result = m_scenario.sessionReport(world.volunteer, world);
-    QCOMPARE(result.value("status").toString(), QStringLiteral("quarantined"));
-
-    for (const TestDevice* reader : {&m_scenario.practitioner, &m_scenario.officer}) {
-        const auto alerts = ofType(m_scenario.pullAll(*reader), "alert");
-        bool found = false;
-        for (const auto& alert : alerts) {
-            const QJsonObject fields = alert.value("fields").toObject();
-            if (fields.value("change_id").toString() == result.value("id").toString()) {
-                found = true;
-                QCOMPARE(fields.value("reason").toString(), QStringLiteral("consent_withdrawn"));
-                QCOMPARE(fields.value("case_id").toString(), world.caseId);
-                QCOMPARE(fields.value("recipient").toString(), reader->userId);
-                QCOMPARE(fields.value("record_type").toString(), QStringLiteral("session_report"));
-                // The practitioner reads the held-back record itself; the officer only its ids.
-                const QJsonObject held = fields.value("record").toObject();
-                QCOMPARE(held.value("notes").toString().isEmpty(), reader == &m_scenario.officer);
-            }
-        }
-        QVERIFY2(found, "the practitioner and the safeguarding officer are alerted");
-    }
-    // Nobody else is: not the author, not the manager, not another practitioner.
-    for (const TestDevice* reader : {&world.volunteer, &m_scenario.manager, &m_scenario.otherPractitioner}) {
-        for (const auto& alert : ofType(m_scenario.pullAll(*reader), "alert")) {
-            QVERIFY(alert.value("fields").toObject().value("change_id").toString() != result.value("id").toString());
-        }
-    }
-    // A quarantined record is held back: it is no fact for the gates and nobody pulls it.
-    const auto view = practitionerView();
-    for (const auto& change : ofType(view, "session_report")) {
-        QVERIFY(change.value("id").toString() != result.value("id").toString());
-    }
+    StoreWorld world;
+    const StoreCase theCase = world.buildCase();
+    const auto change = world.change("session_report", world.sessionReport(theCase));
+    QCOMPARE(world.pushChange(theCase.volunteer, change).status, PushStatus::Applied);
+    const PushResult replay = world.pushChange(world.practitioner, change);
+    QCOMPARE(replay.status, PushStatus::Rejected);
+    QVERIFY(replay.reason == Reason::invalid("id"));
 }
 
-void PushServiceTest::duplicatesChangeNothing()
+void PushServiceTest::derivedRecordsAreNeverPushed()
 {
-    const World world = m_scenario.buildWorld();
-    const QJsonArray batch{m_scenario.change(world.volunteer, "session_report",
-                                             m_scenario.sessionReportFields(world, "First")),
-                           m_scenario.change(world.volunteer, "session_report",
-                                             m_scenario.sessionReportFields(world, "Second"))};
-    const QJsonArray first = m_scenario.push(world.volunteer, batch);
-    QCOMPARE(first.size(), 2);
-    QCOMPARE(first[0].toObject().value("status").toString(), QStringLiteral("applied"));
-    const int before = practitionerView().size();
-    const QJsonArray again = m_scenario.push(world.volunteer, batch);
-    QCOMPARE(again.size(), 2);
-    for (int i = 0; i < 2; ++i) {
-        QCOMPARE(again[i].toObject().value("id").toString(), batch[i].toObject().value("id").toString());
-        QCOMPARE(again[i].toObject().value("status").toString(), QStringLiteral("duplicate"));
-        QCOMPARE(again[i].toObject().value("was").toString(), QStringLiteral("applied"));
-    }
-    QCOMPARE(practitionerView().size(), before);
-
-    // The same change twice in one batch: the second is a duplicate of the first.
-    const QJsonObject one = m_scenario.change(world.volunteer, "session_report",
-                                              m_scenario.sessionReportFields(world, "Third"));
-    const QJsonArray twice = m_scenario.push(world.volunteer, QJsonArray{one, one});
-    QCOMPARE(twice[0].toObject().value("status").toString(), QStringLiteral("applied"));
-    QCOMPARE(twice[1].toObject().value("status").toString(), QStringLiteral("duplicate"));
-}
-
-void PushServiceTest::resultsKeepOrder()
-{
-    const World world = m_scenario.buildWorld();
-    QJsonArray batch;
-    batch.append(m_scenario.change(world.volunteer, "session_report", m_scenario.sessionReportFields(world, "ok")));
-    batch.append(m_scenario.change(world.volunteer, "no_such_type", {}));
-    batch.append(QJsonObject{{"id", "not-an-id"}});
-    batch.append(m_scenario.change(world.volunteer, "vetting",
-                                   {{"volunteer", world.volunteer.userId},
-                                    {"dbs_checked_at", Scenario::day(-1)},
-                                    {"dbs_expires_at", Scenario::day(300)}}));
-    const QJsonArray results = m_scenario.push(world.volunteer, batch);
-    QCOMPARE(results.size(), 4);
-    QCOMPARE(results[0].toObject().value("status").toString(), QStringLiteral("applied"));
-    QCOMPARE(results[1].toObject().value("reason").toString(), QStringLiteral("unknown_record_type"));
-    QCOMPARE(results[2].toObject().value("status").toString(), QStringLiteral("rejected"));
-    QCOMPARE(results[2].toObject().value("reason").toString(), QStringLiteral("invalid:id"));
-    QCOMPARE(results[2].toObject().value("id").toString(), QString());
-    QCOMPARE(results[3].toObject().value("reason").toString(), QStringLiteral("forbidden"));
-    for (int i : {0, 1, 3}) {
-        QCOMPARE(results[i].toObject().value("id").toString(), batch[i].toObject().value("id").toString());
-    }
-}
-
-void PushServiceTest::validationNamesTheField()
-{
-    const World world = m_scenario.buildWorld();
-    QJsonObject fields = m_scenario.sessionReportFields(world, "x");
-    fields["mode"] = "carrier_pigeon";
-    QCOMPARE(m_scenario.pushOne(world.volunteer, "session_report", fields).value("reason").toString(),
-             QStringLiteral("invalid:mode"));
-    fields = m_scenario.sessionReportFields(world, "x");
-    fields.remove("occurred_at");
-    QCOMPARE(m_scenario.pushOne(world.volunteer, "session_report", fields).value("reason").toString(),
-             QStringLiteral("invalid:occurred_at"));
-    fields = m_scenario.sessionReportFields(world, "x");
-    fields["favourite_colour"] = "blue";
-    QCOMPARE(m_scenario.pushOne(world.volunteer, "session_report", fields).value("reason").toString(),
-             QStringLiteral("invalid:favourite_colour"));
-    QJsonObject bad = m_scenario.change(world.volunteer, "session_report", m_scenario.sessionReportFields(world, "x"));
-    bad["form_version"] = 99;
-    QCOMPARE(m_scenario.push(world.volunteer, QJsonArray{bad})[0].toObject().value("reason").toString(),
-             QStringLiteral("invalid:form_version"));
-}
-
-void PushServiceTest::olderFormVersionStillAccepted()
-{
-    const World world = m_scenario.buildWorld();
-    QJsonObject fields = m_scenario.sessionReportFields(world, "Written before the app was updated.");
-    fields.remove("concerns"); // required from version 2 on, optional in version 1
-    const QJsonArray v1 = m_scenario.push(world.volunteer,
-                                          QJsonArray{m_scenario.change(world.volunteer, "session_report", fields, {}, 1)});
-    QCOMPARE(v1[0].toObject().value("status").toString(), QStringLiteral("applied"));
-    const QJsonArray v2 = m_scenario.push(world.volunteer,
-                                          QJsonArray{m_scenario.change(world.volunteer, "session_report", fields, {}, 2)});
-    QCOMPARE(v2[0].toObject().value("reason").toString(), QStringLiteral("invalid:concerns"));
-}
-
-void PushServiceTest::formRecordsAreAppendOnly()
-{
-    const World world = m_scenario.buildWorld();
-    const QString recordId = Scenario::newId();
-    QCOMPARE(m_scenario.pushOne(world.volunteer, "session_report", m_scenario.sessionReportFields(world, "one"), recordId)
-                 .value("status")
-                 .toString(),
-             QStringLiteral("applied"));
-    const QJsonObject again =
-        m_scenario.pushOne(world.volunteer, "session_report", m_scenario.sessionReportFields(world, "two"), recordId);
-    QCOMPARE(again.value("status").toString(), QStringLiteral("rejected"));
-    QCOMPARE(again.value("reason").toString(), QStringLiteral("invalid:record_id"));
-    const QJsonArray deleted = m_scenario.push(
-        world.volunteer, QJsonArray{m_scenario.change(world.volunteer, "session_report", {}, recordId, 2, "delete")});
-    QCOMPARE(deleted[0].toObject().value("reason").toString(), QStringLiteral("invalid:op"));
-}
-
-void PushServiceTest::derivedRecordsCannotBePushed()
-{
+    StoreWorld world;
+    const StoreCase theCase = world.buildCase();
     for (const char* type : {"alert", "clearance"}) {
-        const QJsonObject result = m_scenario.pushOne(m_scenario.practitioner, type, {{"case_id", Scenario::newId()}});
-        QCOMPARE(result.value("status").toString(), QStringLiteral("rejected"));
-        QCOMPARE(result.value("reason").toString(), QStringLiteral("forbidden"));
+        const PushResult result = world.push(world.officer, type, {{"case_id", theCase.caseId}});
+        QCOMPARE(result.status, PushStatus::Rejected);
+        QCOMPARE(result.reason.code, ReasonCode::Forbidden);
     }
 }
 
-void PushServiceTest::mutableRecordsMergeByClock()
+void PushServiceTest::undecodableChangeNamesItsField()
 {
-    const World world = m_scenario.buildWorld();
-    // Two edits of the befriended person from one device: the later clock wins field by field,
-    // whatever order they arrive in.
-    QJsonObject later = m_scenario.change(m_scenario.practitioner, "person",
-                                          {{"kind", "family_member"}, {"given_name", "Irina"}, {"phone", "07700 900999"}},
-                                          world.person);
-    QJsonObject earlier = later;
-    earlier["id"] = Scenario::newId();
-    QString hlc = later.value("hlc").toString();
-    earlier["hlc"] = QStringLiteral("0000000000001") + hlc.mid(13);
-    QJsonObject earlierFields = earlier.value("fields").toObject();
-    earlierFields["phone"] = "07700 900000";
-    earlier["fields"] = earlierFields;
-    const QJsonArray results = m_scenario.push(m_scenario.practitioner, QJsonArray{later, earlier});
-    QCOMPARE(results[0].toObject().value("status").toString(), QStringLiteral("applied"));
-    QCOMPARE(results[1].toObject().value("status").toString(), QStringLiteral("applied"));
-    for (const auto& change : ofType(practitionerView(), "person")) {
-        if (change.value("record_id").toString() == world.person) {
-            QCOMPARE(change.value("fields").toObject().value("phone").toString(), QStringLiteral("07700 900999"));
-            QCOMPARE(change.value("fields").toObject().value("family_name").toString(), QStringLiteral("Hughes"));
-        }
-    }
+    StoreWorld world;
+    auto change = world.change("person", {{"kind", "prisoner"}});
+    change["hlc"] = "yesterday";
+    const PushResult result = world.pushChange(world.practitioner, change);
+    QCOMPARE(result.status, PushStatus::Rejected);
+    QVERIFY(result.reason == Reason::invalid("hlc"));
+    QCOMPARE(result.id, std::string(change["id"].as_string()));
 }
 
-void PushServiceTest::batchLimit()
+void PushServiceTest::requestErrorsThrow_data()
 {
-    QJsonArray tooMany;
-    for (int i = 0; i < 501; ++i) {
-        tooMany.append(QJsonObject{{"id", Scenario::newId()}});
-    }
-    const HttpReply reply = m_server.request("POST", "/v1/sync/push", QJsonObject{{"changes", tooMany}},
-                                             m_scenario.practitioner.accessToken);
-    QCOMPARE(reply.status, 413);
-    QCOMPARE(reply.error(), QStringLiteral("too_large"));
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<int>("error");
+    QTest::newRow("not an object") << "[]" << int(ApiError::BadRequest);
+    QTest::newRow("no changes") << "{}" << int(ApiError::BadRequest);
+    QTest::newRow("changes not a list") << R"({"changes":7})" << int(ApiError::BadRequest);
+    QTest::newRow("too many") << QStringLiteral(R"({"changes":[%1]})")
+                                     .arg(QStringLiteral("{},").repeated(int(limits::kMaxChangesPerPush)) +
+                                          "{}")
+                              << int(ApiError::TooLarge);
 }
 
-// Not a pass/fail bound (machines differ): prints the figure the project reports. One push of
-// 500 realistic session reports by a matched, vetted volunteer, every gate evaluated per change,
-// over TLS on loopback, one SQLite transaction (synchronous=FULL).
-void PushServiceTest::pushOf500SessionReports()
+void PushServiceTest::requestErrorsThrow()
 {
-    const World world = m_scenario.buildWorld();
-    QJsonArray batch;
-    for (int i = 0; i < 500; ++i) {
-        batch.append(m_scenario.change(world.volunteer, "session_report",
-                                       m_scenario.sessionReportFields(world, QStringLiteral("Session %1: talked about the "
-                                                                                            "children's school, the next "
-                                                                                            "visit and money worries.").arg(i))));
+    QFETCH(QString, body);
+    QFETCH(int, error);
+    StoreWorld world;
+    const PushService service(world.forms());
+    const std::int64_t before = world.store().lastSequence();
+    try {
+        service.push(world.store(), world.callerOf(world.practitioner),
+                     boost::json::parse(body.toStdString()), StoreWorld::kNow);
+        QFAIL("no exception");
+    } catch (const ApiException& e) {
+        QCOMPARE(int(e.error()), error);
     }
-    const QByteArray body = QJsonDocument(QJsonObject{{"changes", batch}}).toJson(QJsonDocument::Compact);
-    QElapsedTimer timer;
-    timer.start();
-    const HttpReply reply = m_server.requestBytes("POST", "/v1/sync/push", body, world.volunteer.accessToken);
-    const qint64 ms = timer.elapsed();
-    QCOMPARE(reply.status, 200);
-    const QJsonArray results = reply.object().value("results").toArray();
-    QCOMPARE(results.size(), 500);
-    for (const auto& result : results) {
-        QCOMPARE(result.toObject().value("status").toString(), QStringLiteral("applied"));
+    QCOMPARE(world.store().lastSequence(), before);
+}
+
+void PushServiceTest::resultsKeepTheBatchOrder()
+{
+    StoreWorld world;
+    const StoreCase theCase = world.buildCase();
+    boost::json::array changes{world.change("session_report", world.sessionReport(theCase)),
+                               world.change("unknown_kind", {{"a", 1}}),
+                               world.change("session_report", world.sessionReport(theCase))};
+    const PushService service(world.forms());
+    const auto results = service.push(world.store(), world.callerOf(theCase.volunteer),
+                                      boost::json::object{{"changes", changes}}, StoreWorld::kNow);
+    QCOMPARE(results.size(), std::size_t{3});
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        QCOMPARE(results[i].id, std::string(changes[i].as_object().at("id").as_string()));
     }
-    qInfo("push of 500 session reports: %lld ms, %.0f changes/s (%lld KiB body)", ms,
-          500.0 * 1000.0 / double(std::max<qint64>(ms, 1)), qint64(body.size() / 1024));
+    QCOMPARE(results[0].status, PushStatus::Applied);
+    QCOMPARE(results[1].reason.code, ReasonCode::UnknownRecordType);
+    QCOMPARE(results[2].status, PushStatus::Applied);
 }
 
 QTEST_GUILESS_MAIN(PushServiceTest)

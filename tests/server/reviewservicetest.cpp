@@ -1,4 +1,4 @@
-// Review of held records and break-the-glass (API.md 1.2) end to end, over TLS against the real
+// Review of held records and break-the-glass (docs/sync-contract.md 1.2) end to end, over TLS against the real
 // server on port 0: every role allowed and refused, notes and reasons too short, a release that
 // reaches exactly the readers who may read it (the case's practitioner and the author, not another
 // volunteer) and the author's next pull, keep_held, the audit log, and a grant that gives the
