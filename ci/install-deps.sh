@@ -14,6 +14,8 @@ packages=(
     libboost1.81-dev libboost-json1.81-dev libssl-dev libsqlite3-dev openssl
     # The monthly report's PDF (cairo) and the tests that read it back (pdftotext, pdftoppm).
     libcairo2-dev poppler-utils
+    # Translations: lupdate and lrelease, and the CMake package (LinguistTools) for qt_add_translations.
+    qt6-l10n-tools qt6-tools-dev
     # --db postgresql://...: libpq to build against, and a server for the pg_* suites (ci/pg-cluster.sh).
     libpq-dev postgresql
     clang-14 libclang-rt-14-dev

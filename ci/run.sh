@@ -95,6 +95,26 @@ for role in befriender practitioner coordinator play_volunteer mentor manager sa
     fi
 done
 
+# The befriender and the practitioner again in Polish at 200 % text (a fresh enrolment each):
+# every main screen must still fit a phone's width.
+user_for() { python3 -c 'import json,sys; print(next(u["user_id"] for u in json.load(open(sys.argv[1]))["users"] if u["role"]==sys.argv[2]))' "$run/demo.json" "$1"; }
+for role in befriender practitioner; do
+    variant="$role-pl-200"
+    data="$run/app-$variant"
+    rm -rf "$data" "$shots/$variant"
+    mkdir -p "$shots/$variant"
+    echo
+    echo "Running the app as the demo $role in Polish at 200 % text..."
+    if ! LANG=pl_PL.UTF-8 LANGUAGE=pl FIELDBOOK_LANGUAGE=pl FIELDBOOK_TEXT_SCALE=2 \
+        xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
+        "$app" --data-dir "$data" --server "$url" --fingerprint "$fingerprint" \
+        --enrol-code "$("$server" admin --db "$db" enrol-code --user "$(user_for "$role")")" --pin "$pin" \
+        --screenshots "$shots/$variant" --quit-after-screenshots; then
+        echo "the app as $role (Polish, 200 %) did not finish its run" >&2
+        status=1
+    fi
+done
+
 # The manager's monthly report as a PDF, and its first page as an image.
 month=$(date -u +%Y-%m)
 mkdir -p "$shots/manager"

@@ -1,5 +1,7 @@
 #include "appcontroller.h"
 
+#include "settings/appsettings.h"
+
 #include "crypto/bytes.h"
 #include "errorchannel.h"
 #include "jsonbridge.h"
@@ -70,6 +72,7 @@ AppController::AppController(AppOptions options, QObject* parent)
     }
     // Every stamp the phone writes uses the server's time as the answers have told it.
     m_store->setClock(&m_api->clock());
+    AppSettings* settings = AppSettings::ensure(m_options.dataDir, this); // before sync: it keeps the last sync
     m_sync = new SyncController(this);
     m_state = m_store->hasPin() && m_store->enrolled() ? State::Locked : State::Enrol;
     if (m_state == State::Enrol && m_store->hasPin()) {
@@ -82,7 +85,13 @@ AppController::AppController(AppOptions options, QObject* parent)
     }
 
     m_inactivity.setSingleShot(true);
-    m_inactivity.setInterval(std::max(1, m_options.lockAfterSeconds) * 1000);
+    // The person's lock delay (settings page), unless the options (tests) set their own.
+    const auto applyLockDelay = [this, settings] {
+        const int seconds = m_options.lockAfterSeconds > 0 ? m_options.lockAfterSeconds : settings->lockDelayMinutes() * 60;
+        m_inactivity.setInterval(std::max(1, seconds) * 1000);
+    };
+    applyLockDelay();
+    connect(settings, &AppSettings::lockDelayChanged, this, applyLockDelay);
     connect(&m_inactivity, &QTimer::timeout, this, [this] {
         if (m_state == State::Ready) {
             lock();

@@ -21,9 +21,9 @@ struct AppOptions
     bool walk = false; // --walk: the demo walk (launcherwalk.cpp) after the screenshots
 
     // Not on the command line: tests lower the PIN stretching (2^scryptLogN) to stay fast, and
-    // shorten the inactivity lock.
+    // shorten the inactivity lock (0: the person's choice on the settings page, 5 minutes at first).
     int scryptLogN = 15;
-    int lockAfterSeconds = 5 * 60;
+    int lockAfterSeconds = 0;
 
     bool wantsEnrol() const { return !serverUrl.isEmpty() && !enrolCode.isEmpty(); }
     bool unattended() const { return !screenshotDir.isEmpty() || quitAfterScreenshots; }

@@ -282,7 +282,7 @@ QString Launcher::saveScreenshot(QQuickWindow* window, const QString& dir, const
     if (image.isNull()) {
         return {};
     }
-    // Saved at the logical size so that every screenshot is 390x844 whatever the screen's scale.
+    // Saved at the logical size so that every screenshot is 360x844 whatever the screen's scale.
     const QSize logical = window->size();
     if (image.size() != logical) {
         image = image.scaled(logical, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);

@@ -2,6 +2,8 @@
 #include "appcontroller.h"
 #include "appoptions.h"
 #include "launcher.h"
+#include "session/securewindow.h"
+#include "settings/appsettings.h"
 
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -33,6 +35,8 @@ int main(int argc, char* argv[])
     }
 
     fieldbook::app::AppController controller(*options);
+    // The phone's language or the person's choice, installed before QML reads any text.
+    fieldbook::app::AppSettings::instance()->applyLanguage();
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Fieldbook/Main.qml")));
@@ -40,6 +44,7 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "fieldbook: the user interface failed to load\n");
         return 1;
     }
+    fieldbook::app::markWindowSecure(); // no thumbnails or screenshots of data where the platform allows
     fieldbook::app::Launcher launcher(&controller, &engine);
     launcher.start();
     return QGuiApplication::exec();

@@ -8,24 +8,38 @@ import Fieldbook
 ApplicationWindow {
     id: root
 
-    width: 390
+    width: 360
     height: 844
     visible: true
     title: qsTr("Fieldbook")
     Material.primary: Theme.primary
     Material.accent: Theme.accent
     color: Theme.page
+    // Every control's text: the phone's size times the person's choice (Theme.baseFontSize).
+    font.pixelSize: Theme.baseFontSize
 
     // The state whose first page the stack shows; a change of state replaces the whole stack.
     property int shownState: -1
     // The first page shown: the roles arrive with the first sync, and change which one it is.
     property var shownStart: null
+    // The quick hide: a neutral screen over everything until a person taps it (the app is locked
+    // underneath by then, so the tap leads to the PIN).
+    property bool covered: false
+
+    function hasRole(role) {
+        const roles = AppController.roles
+        for (let i = 0; i < roles.length; ++i) {
+            if (roles[i] === role)
+                return true
+        }
+        return false
+    }
 
     function startPage() {
         switch (AppController.state) {
         case AppController.Enrol: return enrolPage
         case AppController.Locked: return unlockPage
-        default: return AppController.roles.indexOf("safeguarding_officer") >= 0 ? safeguardingPage
+        default: return root.hasRole("safeguarding_officer") ? safeguardingPage
                         : root.managerOnly() ? managerPage
                         : AppController.isCoordinator && !AppController.isPractitioner ? coordinatorPage : caseloadPage
         }
@@ -33,27 +47,82 @@ ApplicationWindow {
 
     // A manager without a caseload of their own starts on the monthly report.
     function managerOnly() {
-        return AppController.roles.indexOf("manager") >= 0 && !AppController.isPractitioner
+        return root.hasRole("manager") && !AppController.isPractitioner
                && !AppController.isVolunteer && !AppController.isCoordinator
     }
 
+    // Connects what a page may ask for (each page declares only the signals it needs).
+    function wire(page) {
+        if (!page)
+            return page
+        const on = (name, handler) => { if (page[name] !== undefined) page[name].connect(handler) }
+        on("backRequested", () => root.back())
+        on("done", () => root.back())
+        on("menuRequested", () => drawer.open())
+        on("syncRequested", () => root.show("sync"))
+        on("concernRequested", () => root.show("form", "safeguarding_report::"))
+        on("matchRequested", () => root.show("form", "match::"))
+        on("caseRequested", caseId => root.show("case", caseId))
+        on("timelineRequested", caseId => root.show("timeline", caseId))
+        on("recordRequested", (type, id) => root.show("record", type + ":" + id))
+        on("editRequested", (type, id, caseId, presets) => root.edit(type, id, caseId, presets))
+        on("formRequested", (type, caseId, personId, presets) =>
+            root.push(formPage, { recordType: type, caseId: caseId, personId: personId, presets: presets || {} }))
+        return page
+    }
+
+    function push(component, properties) {
+        return root.wire(stack.push(component, properties || {}))
+    }
+
+    function restart(component) {
+        root.shownStart = component
+        return root.wire(stack.replace(null, component))
+    }
+
+    // Back (Android Back, Esc, Alt+Left, the header's arrow): the menu first, then the page.
+    function back() {
+        if (drawer.opened) {
+            drawer.close()
+            return true
+        }
+        if (stack.depth > 1 && !stack.busy) {
+            stack.pop()
+            return true
+        }
+        return false
+    }
+
+    // One tap from any header: a neutral screen at once, and the app locked beneath it.
+    function quickHide() {
+        root.covered = true
+        drawer.close()
+        if (AppController.state === AppController.Ready)
+            AppController.lock()
+    }
+
     function show(page, argument) {
+        if (page === "hide") {
+            root.quickHide()
+            return
+        }
         if (AppController.state !== AppController.Ready)
             return
         const parts = (argument || "").split(":")
         switch (page) {
         case "caseload": stack.pop(null); break
-        case "case": stack.push(casePage, { caseId: argument }); break
-        case "form": stack.push(formPage, { recordType: parts[0], caseId: parts[1] || "", personId: parts[2] || "",
-                                            presets: root.presetsOf(parts, 3) }); break
+        case "case": root.push(casePage, { caseId: argument }); break
+        case "form": root.push(formPage, { recordType: parts[0], caseId: parts[1] || "", personId: parts[2] || "",
+                                           presets: root.presetsOf(parts, 3) }); break
         case "edit": root.edit(parts[0], parts[1] || "", "", root.presetsOf(parts, 2)); break
-        case "record": stack.push(recordPage, { recordType: parts[0], recordId: parts[1] || "" }); break
-        case "coordinator": stack.push(coordinatorPage); break
-        case "sync": stack.push(syncPage); break
-        case "alerts": stack.push(alertsPage); break
-        case "safeguarding": stack.push(safeguardingPage); break
-        case "report": stack.push(managerPage); break
-        case "timeline": stack.push(timelinePage, { caseId: parts[0], focusRota: parts[1] === "rota" }); break
+        case "record": root.push(recordPage, { recordType: parts[0], recordId: parts[1] || "" }); break
+        case "coordinator": root.push(coordinatorPage); break
+        case "sync": root.push(syncPage); break
+        case "alerts": root.push(alertsPage); break
+        case "safeguarding": root.push(safeguardingPage); break
+        case "report": root.push(managerPage); break
+        case "settings": root.push(settingsPage); break
+        case "timeline": root.push(timelinePage, { caseId: parts[0], focusRota: parts[1] === "rota" }); break
         }
     }
 
@@ -65,7 +134,20 @@ ApplicationWindow {
     // An edit of a mutable record (or a pipeline move that needs answers): its form, prefilled.
     function edit(type, recordId, caseId, presets) {
         if (AppController.state === AppController.Ready)
-            stack.push(formPage, { recordType: type, recordId: recordId, caseId: type === "case" ? "" : caseId, presets: presets || {} })
+            root.push(formPage, { recordType: type, recordId: recordId, caseId: type === "case" ? "" : caseId, presets: presets || {} })
+    }
+
+    // Android's Back arrives as a close request when nothing took the key: it goes back a page
+    // instead of leaving while there is somewhere to go back to.
+    onClosing: close => {
+        if (root.back())
+            close.accepted = false
+    }
+
+    Shortcut {
+        sequences: ["Esc", "Back", "Alt+Left"]
+        enabled: !root.covered
+        onActivated: root.back()
     }
 
     // Dark mode follows the system (main.cpp asks Material for it); Theme's colours follow Material.
@@ -77,19 +159,19 @@ ApplicationWindow {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
-        onOpenRequested: root.show(AppController.roles.indexOf("safeguarding_officer") >= 0 ? "safeguarding" : "alerts")
+        onOpenRequested: root.show(root.hasRole("safeguarding_officer") ? "safeguarding" : "alerts")
     }
 
     StackView {
         id: stack
+        objectName: "pageStack"
         anchors.left: parent.left
         anchors.right: parent.right
-        anchors.bottom: parent.bottom
+        anchors.bottom: errors.top
         anchors.top: notices.visible ? notices.bottom : parent.top
-        initialItem: root.startPage()
         Component.onCompleted: {
             root.shownState = AppController.state
-            root.shownStart = root.startPage()
+            root.restart(root.startPage())
         }
     }
 
@@ -99,19 +181,20 @@ ApplicationWindow {
             if (AppController.state === root.shownState)
                 return
             root.shownState = AppController.state
-            root.shownStart = root.startPage()
             drawer.close()
-            stack.replace(null, root.shownStart)
+            root.restart(root.startPage())
         }
         function onUserChanged() {
             // Roles learnt from the server: a coordinator's, officer's or manager's home replaces
             // the caseload, unless the person has already gone further.
             if (AppController.state !== AppController.Ready || stack.depth !== 1 || root.startPage() === root.shownStart)
                 return
-            root.shownStart = root.startPage()
-            stack.replace(null, root.shownStart)
+            root.restart(root.startPage())
         }
-        function onNavigationRequested(page, argument) { root.show(page, argument) }
+        function onNavigationRequested(page, argument) {
+            drawer.close()
+            root.show(page, argument)
+        }
     }
 
     MainDrawer {
@@ -122,71 +205,35 @@ ApplicationWindow {
         onOpenRequested: (page, argument) => root.show(page, argument)
     }
 
+    // The pages. Their signals are connected in wire() (the window's own scope), so that no page
+    // reaches into the window and every page is pushed the same way.
     Component { id: enrolPage; EnrolPage { objectName: "enrolPage" } }
     Component { id: unlockPage; UnlockPage { objectName: "unlockPage" } }
-    Component {
-        id: caseloadPage
-        CaseloadPage {
-            objectName: "caseloadPage"
-            onMenuRequested: drawer.open()
-            onCaseRequested: caseId => root.show("case", caseId)
-            onSyncRequested: root.show("sync")
-            onConcernRequested: root.show("form", "safeguarding_report::")
-        }
-    }
-    Component {
-        id: casePage
-        CasePage {
-            onBackRequested: stack.pop()
-            onFormRequested: (type, caseId, personId) => root.show("form", type + ":" + caseId + ":" + personId)
-            onTimelineRequested: caseId => root.show("timeline", caseId)
-            onRecordRequested: (type, id) => root.show("record", type + ":" + id)
-            onEditRequested: (type, id, caseId, presets) => root.edit(type, id, caseId, presets)
-        }
-    }
-    Component {
-        id: recordPage
-        RecordPage {
-            objectName: "recordPage"
-            onBackRequested: stack.pop()
-            onEditRequested: (type, id, caseId, presets) => root.edit(type, id, caseId, presets)
-        }
-    }
+    Component { id: caseloadPage; CaseloadPage { objectName: "caseloadPage" } }
+    Component { id: casePage; CasePage { objectName: "casePage" } }
+    Component { id: recordPage; RecordPage { objectName: "recordPage" } }
     // Through the gate: a mentoring case's release timeline and rota.
-    Component { id: timelinePage; ReleaseTimelinePage { objectName: "releaseTimelinePage"; onBackRequested: stack.pop() } }
-    Component {
-        id: formPage
-        FormPage {
-            onDone: stack.pop()
-            onFormRequested: (type, caseId, personId, presets) =>
-                stack.push(formPage, { recordType: type, caseId: caseId, personId: personId, presets: presets })
-        }
-    }
-    Component {
-        id: coordinatorPage
-        CoordinatorHomePage {
-            objectName: "coordinatorHomePage"
-            onMenuRequested: drawer.open()
-            onRecordRequested: (type, id) => root.show("record", type + ":" + id)
-            onMatchRequested: root.show("form", "match::")
-        }
-    }
-    Component { id: syncPage; SyncPage { onBackRequested: stack.pop() } }
-    Component { id: alertsPage; AlertsPage { objectName: "alertsPage"; onBackRequested: stack.pop() } }
-    Component {
-        id: safeguardingPage
-        SafeguardingPage {
-            objectName: "safeguardingPage"
-            onMenuRequested: drawer.open()
-            onCaseRequested: caseId => root.show("case", caseId)
-        }
-    }
-    Component { id: managerPage; ManagerHomePage { objectName: "managerHomePage"; onMenuRequested: drawer.open() } }
+    Component { id: timelinePage; ReleaseTimelinePage { objectName: "releaseTimelinePage" } }
+    Component { id: formPage; FormPage { objectName: "formPage" } }
+    Component { id: coordinatorPage; CoordinatorHomePage { objectName: "coordinatorHomePage" } }
+    Component { id: syncPage; SyncPage { objectName: "syncPage" } }
+    Component { id: alertsPage; AlertsPage { objectName: "alertsPage" } }
+    Component { id: safeguardingPage; SafeguardingPage { objectName: "safeguardingPage" } }
+    Component { id: managerPage; ManagerHomePage { objectName: "managerHomePage" } }
+    Component { id: settingsPage; SettingsPage { objectName: "settingsPage" } }
 
+    // Below the pages, never over a form's buttons: it takes its own room while it shows.
     ErrorBanner {
+        id: errors
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        anchors.margins: Theme.margin
+    }
+
+    HiddenCover {
+        objectName: "hiddenCover"
+        anchors.fill: parent
+        visible: root.covered
+        onRevealed: root.covered = false
     }
 }

@@ -1,8 +1,11 @@
 pragma Singleton
 import QtQuick
+import Fieldbook
 
 // Sizes and colours shared by every screen: large touch targets, readable in daylight, and the
 // same palette in light and dark mode (Material picks the surface colours from the system).
+// Every font size is a factor of baseFontSize: the phone's own text size times the person's text
+// size setting, so that nothing is a fixed number of pixels.
 QtObject {
     id: root
 
@@ -19,11 +22,16 @@ QtObject {
     readonly property color badSurface: dark ? "#4a1f1c" : "#fbe4e2"
     readonly property color warningSurface: dark ? "#43361a" : "#fff1d6"
 
-    readonly property int touch: 48 // the smallest thing a thumb must hit
+    readonly property real baseFontSize: AppSettings.baseFontPixelSize
+    // The smallest thing a thumb must hit; it grows with the text so that a label still fits.
+    readonly property int touch: Math.max(48, Math.round(root.baseFontSize * 2.6))
     readonly property int spacing: 12
     readonly property int margin: 16
     readonly property int radius: 12
-    // Secondary lines: a step below the system font, so they still grow when a person enlarges text.
-    readonly property real smallFontSize: Qt.application.font.pixelSize > 0 ? Qt.application.font.pixelSize * 0.875
-                                                                            : Qt.application.font.pointSize * 1.2
+    // Secondary lines: a step below the body text, so they still grow when a person enlarges text.
+    readonly property real smallFontSize: root.fontSize(0.875)
+
+    function fontSize(factor) {
+        return Math.round(root.baseFontSize * factor)
+    }
 }

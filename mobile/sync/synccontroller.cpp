@@ -4,6 +4,7 @@
 #include "errorchannel.h"
 #include "models/problemlistmodel.h"
 #include "net/apiclient.h"
+#include "settings/appsettings.h"
 #include "store/localstore.h"
 #include "sync/syncengine.h"
 
@@ -29,6 +30,8 @@ SyncController::SyncController(AppController* app)
     , m_problems(new ProblemListModel(this))
 {
     m_status = tr("Not synced yet");
+    // The last good sync of an earlier run, so that "last sync" means the same after a restart.
+    m_lastSync = AppSettings::instance()->lastSync();
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, [this] {
         m_nextRetry = {};
@@ -157,6 +160,7 @@ void SyncController::onEngineFinished(const SyncOutcome& outcome)
     }
     if (outcome.ok) {
         m_lastSync = QDateTime::currentDateTimeUtc();
+        AppSettings::instance()->setLastSync(m_lastSync);
         m_backoffMs = 0;
         m_progress = 1.0;
     } else if (outcome.errorCode == QLatin1String("stopped")) {
@@ -205,6 +209,7 @@ void SyncController::checkServer()
         }
         m_serverAnswer = QString::fromUtf8(reply.json.toJson(QJsonDocument::Compact));
         m_lastSync = QDateTime::currentDateTimeUtc();
+        AppSettings::instance()->setLastSync(m_lastSync);
         const QString status = reply.object().value(QLatin1String("status")).toString();
         finishHealth(true, tr("Server reached securely: status %1").arg(status));
     });

@@ -13,24 +13,26 @@ ColumnLayout {
     spacing: 4
 
     Repeater {
-        model: root.bars
+        // Each bar carries its share of the largest, so that a row needs nothing from outside.
+        model: root.bars.map(b => Object.assign({ share: root.largest > 0 ? b.count / root.largest : 0 }, b))
         delegate: RowLayout {
+            id: bar
             required property var modelData
             Layout.fillWidth: true
             spacing: Theme.spacing / 2
             Label {
-                text: modelData.label
-                Layout.preferredWidth: root.width * 0.42
+                text: bar.modelData.label
+                Layout.preferredWidth: bar.width * 0.42
                 elide: Text.ElideRight
             }
             Rectangle {
-                Layout.preferredWidth: root.largest > 0 ? (root.width * 0.45) * modelData.count / root.largest : 0
+                Layout.preferredWidth: bar.modelData.share * bar.width * 0.45
                 Layout.preferredHeight: 14
                 radius: 3
                 color: Theme.primary
                 Accessible.ignored: true
             }
-            Label { text: modelData.text; color: Theme.muted }
+            Label { text: bar.modelData.text; color: Theme.muted }
             Item { Layout.fillWidth: true }
         }
     }

@@ -11,8 +11,9 @@ Pane {
 
     property alias caseId: caseField.text
     property var grants: []
-    property var checkReason: reason => reason.trim().length >= 10 ? "" : qsTr("Write at least ten characters.")
-    readonly property string problem: checkReason(reasonField.text)
+    // "" when the reason may be sent; the page binds it to ReviewController.textProblem (the core's rule).
+    readonly property alias reason: reasonField.text
+    property string problem: root.reason.trim().length >= 10 ? "" : qsTr("Write at least ten characters.")
     readonly property bool caseIdValid: /^[0-9a-f]{32}$/.test(caseField.text)
 
     signal grantRequested(string caseId, string reason)

@@ -10,6 +10,8 @@ Pane {
     id: root
 
     visible: ErrorChannel.active
+    // Takes no room while hidden: the pages end where it begins.
+    height: visible ? implicitHeight : 0
     padding: Theme.spacing
     Material.elevation: 6
     Material.background: ErrorChannel.kind === "error" ? Theme.badSurface

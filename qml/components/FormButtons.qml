@@ -24,16 +24,17 @@ ColumnLayout {
         Repeater {
             model: root.main
             delegate: Button {
+                id: mainForm
                 required property var modelData
-                readonly property bool safeguarding: modelData.recordType === "safeguarding_report"
-                objectName: "form_" + modelData.recordType
-                text: safeguarding ? "⚠ " + modelData.title : modelData.title
-                highlighted: modelData.contact
-                Material.background: safeguarding ? Theme.badSurface : undefined
-                Material.foreground: safeguarding ? Theme.bad : undefined
+                readonly property bool safeguarding: mainForm.modelData.recordType === "safeguarding_report"
+                objectName: "form_" + mainForm.modelData.recordType
+                text: mainForm.safeguarding ? "⚠ " + mainForm.modelData.title : mainForm.modelData.title
+                highlighted: mainForm.modelData.contact
+                Material.background: mainForm.safeguarding ? Theme.badSurface : undefined
+                Material.foreground: mainForm.safeguarding ? Theme.bad : undefined
                 height: Theme.touch + 4
-                Accessible.name: modelData.title
-                onClicked: root.chosen(modelData.recordType)
+                Accessible.name: mainForm.modelData.title
+                onClicked: () => root.chosen(mainForm.modelData.recordType)
             }
         }
     }
@@ -48,12 +49,13 @@ ColumnLayout {
     Repeater {
         model: root.expanded ? root.more : []
         delegate: ItemDelegate {
+            id: moreForm
             required property var modelData
-            objectName: "form_" + modelData.recordType
+            objectName: "form_" + moreForm.modelData.recordType
             Layout.fillWidth: true
-            text: modelData.title
-            Accessible.name: modelData.title
-            onClicked: root.chosen(modelData.recordType)
+            text: moreForm.modelData.title
+            Accessible.name: moreForm.modelData.title
+            onClicked: () => root.chosen(moreForm.modelData.recordType)
         }
     }
 }

@@ -11,6 +11,15 @@ Drawer {
 
     signal openRequested(string page, string argument)
 
+    function hasRole(role) {
+        const roles = AppController.roles
+        for (let i = 0; i < roles.length; ++i) {
+            if (roles[i] === role)
+                return true
+        }
+        return false
+    }
+
     function go(page, argument) {
         close()
         openRequested(page, argument || "")
@@ -40,7 +49,7 @@ Drawer {
             Material.foreground: "white"
             ColumnLayout {
                 width: parent.width
-                Label { text: AppController.userName || qsTr("Fieldbook"); font.pixelSize: 20; font.bold: true }
+                Label { text: AppController.userName || qsTr("Fieldbook"); font.pixelSize: Theme.fontSize(1.25); font.bold: true }
                 Label { text: AppController.rolesText; opacity: 0.85; wrapMode: Text.Wrap; Layout.fillWidth: true }
             }
         }
@@ -59,7 +68,7 @@ Drawer {
         }
         ItemDelegate {
             Layout.fillWidth: true
-            visible: AppController.roles.indexOf("safeguarding_officer") >= 0
+            visible: root.hasRole("safeguarding_officer")
             text: qsTr("Safeguarding: reports, review, break the glass")
             Accessible.name: text
             onClicked: root.go("safeguarding")
@@ -72,7 +81,7 @@ Drawer {
         }
         ItemDelegate {
             Layout.fillWidth: true
-            visible: AppController.roles.indexOf("manager") >= 0
+            visible: root.hasRole("manager")
             text: qsTr("Monthly report")
             Accessible.name: text
             onClicked: root.go("report")
@@ -80,13 +89,14 @@ Drawer {
         Repeater {
             model: AppController.menuForms
             delegate: ItemDelegate {
+                id: formItem
                 required property var modelData
                 Layout.fillWidth: true
-                text: modelData.recordType === "safeguarding_report" ? qsTr("⚠ Raise a safeguarding concern") : qsTr("New: %1").arg(modelData.title)
-                font.bold: modelData.recordType === "safeguarding_report"
-                Material.foreground: modelData.recordType === "safeguarding_report" ? Theme.bad : undefined
+                text: formItem.modelData.recordType === "safeguarding_report" ? qsTr("⚠ Raise a safeguarding concern") : qsTr("New: %1").arg(formItem.modelData.title)
+                font.bold: formItem.modelData.recordType === "safeguarding_report"
+                Material.foreground: formItem.modelData.recordType === "safeguarding_report" ? Theme.bad : undefined
                 Accessible.name: text
-                onClicked: root.go("form", modelData.recordType + "::")
+                onClicked: AppController.navigate("form", formItem.modelData.recordType + "::")
             }
         }
         ItemDelegate {
@@ -94,6 +104,13 @@ Drawer {
             text: SyncController.waitingCount > 0 ? qsTr("Sync (%1 waiting)").arg(SyncController.waitingCount) : qsTr("Sync")
             Accessible.name: text
             onClicked: root.go("sync")
+        }
+        ItemDelegate {
+            objectName: "menuSettings"
+            Layout.fillWidth: true
+            text: qsTr("Settings: language, text size, PIN")
+            Accessible.name: text
+            onClicked: root.go("settings")
         }
         Item { Layout.fillHeight: true }
         ItemDelegate {

@@ -4,7 +4,8 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Fieldbook
 
-// The coloured bar at the top of every page: a back or menu button, a title and room for actions.
+// The coloured bar at the top of every page: a back or menu button, a title, room for actions and,
+// always last, the quick hide (a neutral screen at once, the app locked beneath it).
 ToolBar {
     id: root
 
@@ -25,9 +26,10 @@ ToolBar {
         spacing: 0
 
         ToolButton {
+            objectName: root.showBack ? "backButton" : "menuButton"
             visible: root.showBack || root.showMenu
             text: root.showBack ? "‹" : "☰"
-            font.pixelSize: root.showBack ? 30 : 22
+            font.pixelSize: Theme.fontSize(root.showBack ? 1.9 : 1.4)
             Layout.preferredWidth: Theme.touch
             Layout.preferredHeight: Theme.touch
             Accessible.name: root.showBack ? qsTr("Back") : qsTr("Menu")
@@ -36,7 +38,7 @@ ToolBar {
         Label {
             Layout.fillWidth: true
             text: root.title
-            font.pixelSize: 20
+            font.pixelSize: Theme.fontSize(1.25)
             font.bold: true
             elide: Text.ElideRight
             Accessible.role: Accessible.Heading
@@ -45,6 +47,18 @@ ToolBar {
         RowLayout {
             id: actionRow
             spacing: 0
+        }
+        ToolButton {
+            objectName: "quickHide"
+            text: "◐"
+            font.pixelSize: Theme.fontSize(1.4)
+            Layout.preferredWidth: Theme.touch
+            Layout.preferredHeight: Theme.touch
+            Accessible.name: qsTr("Hide the screen")
+            Accessible.description: qsTr("Shows a plain screen at once and locks Fieldbook.")
+            ToolTip.visible: hovered
+            ToolTip.text: Accessible.name
+            onClicked: AppController.navigate("hide")
         }
     }
 }

@@ -48,16 +48,19 @@ ColumnLayout {
         Repeater {
             model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
             delegate: RoundButton {
+                id: key
                 required property string modelData
-                Layout.preferredWidth: 76
-                Layout.preferredHeight: 76
-                text: modelData
-                font.pixelSize: 26
-                highlighted: modelData === "OK"
-                enabled: modelData !== "OK" || root.pin.length >= 4
-                Accessible.name: modelData === "⌫" ? qsTr("Delete last digit") : modelData === "OK" ? qsTr("Unlock") : modelData
-                onClicked: root.press(modelData)
+                objectName: "pinKey_" + key.modelData
+                Layout.preferredWidth: Math.max(64, Theme.fontSize(3.2))
+                Layout.preferredHeight: Math.max(64, Theme.fontSize(3.2))
+                text: key.modelData
+                font.pixelSize: Theme.fontSize(1.6)
+                highlighted: key.modelData === "OK"
+                Accessible.name: key.modelData === "⌫" ? qsTr("Delete last digit") : key.modelData === "OK" ? qsTr("Unlock") : key.modelData
+                onClicked: () => root.press(key.modelData)
             }
+            // OK waits for four digits; bound from here, where the PIN is.
+            onItemAdded: (index, item) => { if (item.modelData === "OK") item.enabled = Qt.binding(() => root.pin.length >= 4) }
         }
     }
 }

@@ -20,17 +20,18 @@ ColumnLayout {
     Repeater {
         model: root.records
         delegate: ItemDelegate {
+            id: link
             required property var modelData
             objectName: "recordLink"
             Layout.fillWidth: true
             padding: Theme.spacing
-            Accessible.name: modelData.title
+            Accessible.name: link.modelData.title
             contentItem: ColumnLayout {
                 spacing: 0
-                Label { text: modelData.title; wrapMode: Text.Wrap; Layout.fillWidth: true }
-                Label { text: modelData.summary; visible: text.length > 0; color: Theme.muted; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                Label { text: link.modelData.title; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                Label { text: link.modelData.summary; visible: text.length > 0; color: Theme.muted; wrapMode: Text.Wrap; Layout.fillWidth: true }
             }
-            onClicked: root.recordRequested(modelData.recordType, modelData.recordId)
+            onClicked: () => root.recordRequested(link.modelData.recordType, link.modelData.recordId)
         }
     }
 }

@@ -16,9 +16,9 @@ Pane {
     required property string receivedAt
     required property string reviewed
     // "" when the note may be sent; the page asks ReviewController.textProblem (the core's rule).
-    property var checkNote: note => note.trim().length >= 10 ? "" : qsTr("Write at least ten characters.")
+    readonly property alias note: noteField.text
+    property string problem: root.note.trim().length >= 10 ? "" : qsTr("Write at least ten characters.")
     property bool canDecide: true
-    readonly property string problem: checkNote(noteField.text)
 
     signal decisionRequested(string changeId, string decision, string note)
 

@@ -29,11 +29,11 @@ Page {
 
         header: Label {
             objectName: "alertSummary"
-            width: list.width
+            width: ListView.view.width
             bottomPadding: Theme.spacing
             wrapMode: Text.Wrap
-            text: list.count === 0 ? qsTr("No alerts. Held records on your cases appear here.")
-                                   : qsTr("%n alert(s)", "", list.count)
+            text: ListView.view.count === 0 ? qsTr("No alerts. Held records on your cases appear here.")
+                                            : qsTr("%n alert(s)", "", ListView.view.count)
             color: Theme.muted
         }
         delegate: AlertCard { width: ListView.view.width }

@@ -43,6 +43,9 @@ Page {
         }
     }
 
+    // Qt 6.4's qmllint cannot see this file's ids from inside its delegates (there is no
+    // ComponentBehavior: Bound before 6.5): bindings there use the delegate's own properties or
+    // ListView.view, and a delegate reaches the page's signals through a function.
     ListView {
         id: list
         objectName: "caseloadList"
@@ -54,14 +57,14 @@ Page {
         Accessible.name: qsTr("Caseload")
 
         header: ColumnLayout {
-            width: list.width
+            width: ListView.view.width
             spacing: Theme.spacing
             SyncStatusCard {
                 Layout.fillWidth: true
-                onDetailsRequested: root.syncRequested()
+                onDetailsRequested: () => root.syncRequested()
             }
             Label {
-                visible: list.count > 0
+                visible: AppController.caseload.count > 0
                 text: AppController.caseload.overdueCount > 0
                       ? qsTr("%n overdue", "", AppController.caseload.overdueCount) : qsTr("Nothing overdue")
                 color: AppController.caseload.overdueCount > 0 ? Theme.bad : Theme.good
@@ -72,7 +75,8 @@ Page {
 
         delegate: CaseDelegate {
             width: ListView.view.width
-            onOpened: root.caseRequested(caseId)
+            id: caseRow
+            onOpened: () => root.caseRequested(caseRow.caseId)
         }
 
         Label {

@@ -60,7 +60,9 @@ Page {
             }
             Repeater {
                 model: controller.fields
-                delegate: FormFieldDelegate { controller: root.controller; Layout.fillWidth: true }
+                // The controller is handed over from here: a delegate sees only its own properties.
+                delegate: FormFieldDelegate { Layout.fillWidth: true }
+                onItemAdded: (index, item) => { item.controller = controller }
             }
             Label {
                 objectName: "errorSummary"

@@ -75,13 +75,14 @@ Page {
                 Repeater {
                     model: report.figures
                     delegate: Pane {
+                        id: figure
                         required property var modelData
                         Layout.fillWidth: true
                         Material.background: Theme.card
                         Material.elevation: 1
                         ColumnLayout {
-                            Label { text: modelData.value; font.pixelSize: 24; font.bold: true }
-                            Label { text: modelData.label; color: Theme.muted }
+                            Label { text: figure.modelData.value; font.pixelSize: Theme.fontSize(1.5); font.bold: true }
+                            Label { text: figure.modelData.label; color: Theme.muted; wrapMode: Text.Wrap; Layout.fillWidth: true }
                         }
                     }
                 }

@@ -71,12 +71,13 @@ Page {
             Repeater {
                 model: record.rows
                 delegate: ColumnLayout {
+                    id: answerRow
                     required property var modelData
                     objectName: "answerRow"
                     spacing: 0
                     Layout.fillWidth: true
-                    Label { text: modelData.label; color: Theme.muted; font.pixelSize: Theme.smallFontSize; Layout.fillWidth: true; wrapMode: Text.Wrap }
-                    Label { text: modelData.value; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                    Label { text: answerRow.modelData.label; color: Theme.muted; font.pixelSize: Theme.smallFontSize; Layout.fillWidth: true; wrapMode: Text.Wrap }
+                    Label { text: answerRow.modelData.value; wrapMode: Text.Wrap; Layout.fillWidth: true }
                 }
             }
             Button {

@@ -51,13 +51,20 @@ Page {
         }
     }
 
+    // Each row with its state in words and its tone, so that a delegate needs nothing from the page.
+    function withState(rows) {
+        return rows.map(row => Object.assign({ stateText: root.stateText(row.state), tone: root.toneOf(row.state) }, row))
+    }
+
     function showRota() {
         if (!focusRota || !controller.intensive)
             return
         flick.contentY = Math.max(0, Math.min(rotaColumn.y, flick.contentHeight - flick.height))
     }
-    onFocusRotaChanged: Qt.callLater(showRota)
-    Component.onCompleted: Qt.callLater(showRota)
+    onFocusRotaChanged: rotaLater.restart()
+    Component.onCompleted: rotaLater.restart()
+    // Once the layout has settled (the rota's place is known only then).
+    Timer { id: rotaLater; interval: 0; onTriggered: root.showRota() }
 
     Flickable {
         id: flick
@@ -66,7 +73,7 @@ Page {
         contentHeight: column.implicitHeight + 2 * Theme.margin
         clip: true
 
-        onContentHeightChanged: Qt.callLater(root.showRota)
+        onContentHeightChanged: rotaLater.restart()
 
         ColumnLayout {
             id: column
@@ -94,7 +101,7 @@ Page {
 
             Repeater {
                 objectName: "steps"
-                model: controller.steps
+                model: root.withState(controller.steps)
                 delegate: Rectangle {
                     id: stepCard
                     required property var modelData
@@ -125,8 +132,8 @@ Page {
                             StatusChip {
                                 objectName: "stepState"
                                 Layout.alignment: Qt.AlignTop | Qt.AlignRight
-                                text: root.stateText(stepCard.modelData.state)
-                                tone: root.toneOf(stepCard.modelData.state)
+                                text: stepCard.modelData.stateText
+                                tone: stepCard.modelData.tone
                             }
                         }
                         Label {
@@ -183,7 +190,7 @@ Page {
                 }
                 Repeater {
                     objectName: "rotaDays"
-                    model: controller.rotaDays
+                    model: root.withState(controller.rotaDays)
                     delegate: Rectangle {
                         id: dayRow
                         required property var modelData
@@ -210,8 +217,8 @@ Page {
                             }
                             StatusChip {
                                 objectName: "dayState"
-                                text: root.stateText(dayRow.modelData.state)
-                                tone: root.toneOf(dayRow.modelData.state)
+                                text: dayRow.modelData.stateText
+                                tone: dayRow.modelData.tone
                             }
                         }
                     }

@@ -44,6 +44,7 @@ Page {
                 objectName: "inboxList"
                 model: root.inbox
                 delegate: ItemDelegate {
+                    id: report
                     required property string caseId
                     required property bool urgent
                     required property string urgency
@@ -54,28 +55,32 @@ Page {
                     required property string when
                     required property string summary
                     Layout.fillWidth: true
-                    Material.background: urgent ? Theme.badSurface : Theme.card
+                    // Set from the page (onItemAdded): whether break the glass below holds this case.
+                    property bool chosen: false
+                    Material.background: report.urgent ? Theme.badSurface : Theme.card
+                    Accessible.name: report.urgency + " · " + report.setting + " · " + report.when + ". " + report.summary
                     contentItem: ColumnLayout {
                         spacing: 2
-                        Label { text: urgency + " · " + setting + " · " + when; font.bold: true; color: urgent ? Theme.bad : Theme.muted }
-                        Label { text: summary; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                        Label { text: report.urgency + " · " + report.setting + " · " + report.when; font.bold: true; color: report.urgent ? Theme.bad : Theme.muted; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                        Label { text: report.summary; wrapMode: Text.Wrap; Layout.fillWidth: true }
                         Label {
-                            text: qsTr("Action: %1 · officer informed: %2 · raised by %3").arg(actionTaken)
-                                  .arg(officerInformed ? qsTr("yes") : qsTr("no")).arg(raisedBy)
+                            text: qsTr("Action: %1 · officer informed: %2 · raised by %3").arg(report.actionTaken)
+                                  .arg(report.officerInformed ? qsTr("yes") : qsTr("no")).arg(report.raisedBy)
                             wrapMode: Text.Wrap; color: Theme.muted; font.pixelSize: Theme.smallFontSize; Layout.fillWidth: true
                         }
                         Button {
                             objectName: "breakGlassForReport"
-                            visible: caseId.length > 0
+                            visible: report.caseId.length > 0
                             flat: true
-                            text: breakGlass.caseId === caseId ? qsTr("Chosen for break the glass below")
-                                                               : qsTr("Break the glass on this case…")
+                            text: report.chosen ? qsTr("Chosen for break the glass below")
+                                                : qsTr("Break the glass on this case…")
                             Accessible.name: qsTr("Break the glass on the case of this report")
-                            onClicked: breakGlass.caseId = caseId
+                            onClicked: () => { breakGlass.caseId = report.caseId }
                         }
                     }
-                    onClicked: caseId.length > 0 ? root.caseRequested(caseId) : breakGlass.caseId = ""
+                    onClicked: () => { if (report.caseId.length > 0) root.caseRequested(report.caseId); else breakGlass.caseId = "" }
                 }
+                onItemAdded: (index, item) => { item.chosen = Qt.binding(() => breakGlass.caseId === item.caseId) }
             }
 
             RowLayout {
@@ -96,9 +101,12 @@ Page {
                 model: root.held
                 delegate: ReviewPanel {
                     Layout.fillWidth: true
-                    canDecide: root.review.mayDecide
-                    checkNote: note => root.review.textProblem(note, "note")
                     onDecisionRequested: (changeId, decision, note) => root.review.decide(changeId, decision, note)
+                }
+                // The review's rules are bound from here (a delegate sees only its own properties).
+                onItemAdded: (index, item) => {
+                    item.canDecide = Qt.binding(() => root.review.mayDecide)
+                    item.problem = Qt.binding(() => root.review.textProblem(item.note, "note"))
                 }
             }
 
@@ -108,7 +116,7 @@ Page {
                 visible: root.review.mayDecide
                 Layout.fillWidth: true
                 grants: root.review.grants
-                checkReason: reason => root.review.textProblem(reason, "reason")
+                problem: root.review.textProblem(breakGlass.reason, "reason")
                 onGrantRequested: (caseId, reason) => root.review.breakGlass(caseId, reason)
             }
         }

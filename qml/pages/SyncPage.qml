@@ -26,7 +26,7 @@ Page {
         Accessible.name: qsTr("Records needing attention")
 
         header: ColumnLayout {
-            width: problems.width
+            width: ListView.view.width
             spacing: Theme.spacing
 
             SyncStatusCard { Layout.fillWidth: true; showDetails: false }
@@ -81,9 +81,9 @@ Page {
                 }
             }
             Label {
-                text: problems.count > 0 ? qsTr("Needs your attention (%1)").arg(problems.count) : qsTr("No records held back or refused.")
-                font.bold: problems.count > 0
-                color: problems.count > 0 ? Theme.bad : Theme.muted
+                text: SyncController.problems.count > 0 ? qsTr("Needs your attention (%n)", "", SyncController.problems.count) : qsTr("No records held back or refused.")
+                font.bold: SyncController.problems.count > 0
+                color: SyncController.problems.count > 0 ? Theme.bad : Theme.muted
                 Layout.topMargin: Theme.spacing / 2
             }
         }

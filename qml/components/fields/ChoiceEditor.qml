@@ -15,15 +15,18 @@ ColumnLayout {
 
     Repeater {
         model: root.compact ? [] : root.choices
+        // A delegate sees only its own properties (Qt 6.4's qmllint): the choice's state is bound
+        // from here, and a click reaches the field through a function.
         delegate: RadioButton {
+            id: choice
             required property var modelData
             Layout.fillWidth: true
             implicitHeight: Theme.touch
-            text: modelData.label
-            checked: root.field.value === modelData.value
-            Accessible.name: modelData.label
-            onClicked: root.field.commit(modelData.value)
+            text: choice.modelData.label
+            Accessible.name: choice.modelData.label
+            onClicked: () => root.field.commit(choice.modelData.value)
         }
+        onItemAdded: (index, item) => { item.checked = Qt.binding(() => root.field.value === item.modelData.value) }
     }
     ComboBox {
         visible: root.compact

@@ -21,14 +21,16 @@ ColumnLayout {
 
     Repeater {
         model: root.field ? root.field.choices : []
+        // A delegate sees only its own properties (Qt 6.4's qmllint): see ChoiceEditor.
         delegate: CheckBox {
+            id: option
             required property var modelData
             Layout.fillWidth: true
             implicitHeight: Theme.touch
-            text: modelData.label
-            checked: root.selected.indexOf(modelData.value) >= 0
-            Accessible.name: modelData.label
-            onToggled: root.toggle(modelData.value, checked)
+            text: option.modelData.label
+            Accessible.name: option.modelData.label
+            onToggled: () => root.toggle(option.modelData.value, option.checked)
         }
+        onItemAdded: (index, item) => { item.checked = Qt.binding(() => root.selected.indexOf(item.modelData.value) >= 0) }
     }
 }

@@ -20,23 +20,27 @@ ColumnLayout {
     spacing: 4
 
     Repeater {
-        model: root.items
+        // Each row carries its words, worked out here: a delegate sees only its own properties.
+        model: root.items.map(item => ({
+            text: root.labelOf(root.field.choices, item.kind) + (item.person_id ? " — " + root.labelOf(root.people, item.person_id) : "")
+        }))
         delegate: RowLayout {
+            id: restriction
             required property var modelData
             required property int index
             Layout.fillWidth: true
             Label {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
-                text: root.labelOf(root.field.choices, modelData.kind)
-                      + (modelData.person_id ? " — " + root.labelOf(root.people, modelData.person_id) : "")
+                text: restriction.modelData.text
             }
             ToolButton {
                 text: "✕"
                 implicitWidth: Theme.touch
                 implicitHeight: Theme.touch
                 Accessible.name: qsTr("Remove restriction")
-                onClicked: root.field.commit(root.items.filter((_, i) => i !== index))
+                Accessible.description: restriction.modelData.text
+                onClicked: () => root.field.commit(root.items.filter((_, i) => i !== restriction.index))
             }
         }
     }

@@ -22,7 +22,8 @@ ColumnLayout {
 
     Label { text: qsTr("%1 = no support needed … %2 = urgent").arg(root.low).arg(root.high); color: Theme.muted }
     Repeater {
-        model: root.field ? root.field.choices : []
+        // Each row carries the scale, so that its buttons need nothing from outside the row.
+        model: (root.field ? root.field.choices : []).map(c => ({ value: c.value, label: c.label, low: root.low, high: root.high }))
         delegate: ColumnLayout {
             id: row
             required property var modelData
@@ -32,17 +33,19 @@ ColumnLayout {
             RowLayout {
                 spacing: 4
                 Repeater {
-                    model: root.high - root.low + 1
+                    model: Array.from({ length: row.modelData.high - row.modelData.low + 1 },
+                                      (_, i) => ({ score: row.modelData.low + i, label: row.modelData.label }))
                     delegate: RoundButton {
-                        required property int index
-                        readonly property int score: root.low + index
-                        text: score
+                        id: scoreButton
+                        required property var modelData
+                        readonly property int score: scoreButton.modelData.score
+                        text: scoreButton.score
                         implicitWidth: Theme.touch
                         implicitHeight: Theme.touch
-                        highlighted: root.scores[row.modelData.value] === score
-                        Accessible.name: qsTr("%1: %2").arg(row.modelData.label).arg(score)
-                        onClicked: root.set(row.modelData.value, score)
+                        Accessible.name: qsTr("%1: %2").arg(scoreButton.modelData.label).arg(scoreButton.score)
+                        onClicked: () => root.set(row.modelData.value, scoreButton.score)
                     }
+                    onItemAdded: (index, item) => { item.highlighted = Qt.binding(() => root.scores[row.modelData.value] === item.score) }
                 }
             }
         }
