@@ -111,8 +111,9 @@ private slots:
 
         Device practitioner(*m_server, m_practitionerId, {Role::Practitioner});
         QVERIFY(practitioner.sync().ok);
-        // The family's three cases and the three through-the-gate mentoring cases.
-        QCOMPARE(practitioner.store->recordsOfType("case").size(), std::size_t(6));
+        // The family's three cases, the three through-the-gate mentoring cases and the three
+        // referrals for volunteers (Leo's play, Alan's visits, Aisha's befriending).
+        QCOMPARE(practitioner.store->recordsOfType("case").size(), std::size_t(9));
         QVERIFY(!practitioner.store->recordsOfType("protection_check").empty());
     }
 

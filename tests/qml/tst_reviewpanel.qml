@@ -26,7 +26,7 @@ TestCase {
             author: "author 3fa2b1"
             receivedAt: "3 Mar 10:00"
             reviewed: ""
-            checkNote: note => review.textProblem(note, "note")
+            problem: review.textProblem(note, "note")
         }
     }
     SignalSpy { id: decisionSpy; signalName: "decisionRequested" }
