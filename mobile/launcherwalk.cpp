@@ -15,6 +15,7 @@
 
 #include "appcontroller.h"
 #include "controllers/formcontroller.h"
+#include "jsonbridge.h"
 #include "store/localstore.h"
 
 #include <QDateTime>
@@ -30,11 +31,6 @@ namespace fieldbook::app {
 namespace {
 
 constexpr int kSettleMs = 700;
-
-QString qs(const std::string& text)
-{
-    return QString::fromStdString(text);
-}
 
 // The demo's case of the person with this given name in this stream.
 std::optional<Record> demoCase(const LocalStore& store, const std::string& givenName, const std::string& stream)

@@ -124,46 +124,38 @@ public:
             const std::string caseId = match.text("case_id");
             const std::string personId = match.text("person_id");
             const GateDecision decision = clearanceFor(caseId, personId, m_scope.reader().id, today, m_store);
-            const std::string recordId = clearanceRecordId(match.id);
-            Clearance clearance{caseId, personId, match.id, decision.cleared(), {}};
-            if (!decision.cleared()) {
-                clearance.reason = coreReason(decision.code());
-            }
-            Change change;
-            std::string seed = "clearance-change|";
-            seed += recordId;
-            seed += '|';
-            seed += clearance.reason.wire();
-            change.id = derivedId(seed);
-            change.recordType = std::string(kClearanceRecordType);
-            change.recordId = recordId;
-            change.hlc = serverHlc(m_nowMillis, m_node);
-            change.fields = encodeClearance(clearance);
-            out.push_back(std::move(change));
+            out.push_back(clearanceChange(clearanceRecordId(match.id), caseId, personId, match.id, decision));
         }
         // A coordinator's phone holds no consent and no check: the person's side of matching
         // each open referral of their team, in words naming nobody (core referralClearanceFor).
         if (m_scope.reader().roles.has(Role::Coordinator)) {
             for (const Record& theCase : m_store.recordsWhere("case", "status", "open")) {
-                if (!m_scope.isTeamReferralCase(theCase)) {
-                    continue;
+                if (m_scope.isTeamReferralCase(theCase)) {
+                    out.push_back(clearanceChange(derivedId("clearance|referral|" + theCase.id), theCase.id,
+                                                  theCase.text("person_id"), {},
+                                                  referralClearanceFor(theCase.id, today, m_store)));
                 }
-                const GateDecision decision = referralClearanceFor(theCase.id, today, m_store);
-                const std::string recordId = derivedId("clearance|referral|" + theCase.id);
-                Clearance clearance{theCase.id, theCase.text("person_id"), {}, decision.cleared(), {}};
-                if (!decision.cleared()) {
-                    clearance.reason = coreReason(decision.code());
-                }
-                Change change;
-                change.id = derivedId("clearance-change|" + recordId + '|' + clearance.reason.wire());
-                change.recordType = std::string(kClearanceRecordType);
-                change.recordId = recordId;
-                change.hlc = serverHlc(m_nowMillis, m_node);
-                change.fields = encodeClearance(clearance);
-                out.push_back(std::move(change));
             }
         }
         return out;
+    }
+
+    // A derived clearance change; its id follows the decision, so a phone re-applies it only
+    // when the answer changed.
+    Change clearanceChange(const std::string& recordId, const std::string& caseId, const std::string& personId,
+                           const std::string& matchId, const GateDecision& decision) const
+    {
+        Clearance clearance{caseId, personId, matchId, decision.cleared(), {}};
+        if (!decision.cleared()) {
+            clearance.reason = coreReason(decision.code());
+        }
+        Change change;
+        change.id = derivedId("clearance-change|" + recordId + '|' + clearance.reason.wire());
+        change.recordType = std::string(kClearanceRecordType);
+        change.recordId = recordId;
+        change.hlc = serverHlc(m_nowMillis, m_node);
+        change.fields = encodeClearance(clearance);
+        return change;
     }
 
     // False when this page already carries the record (a scan and an access event can both
